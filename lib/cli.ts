@@ -1,0 +1,117 @@
+// yargs wiring: registers the command list and global options, runs one command, prints its
+// result, and maps errors to exit codes. The only module that writes to stdout/stderr or sets
+// the exit code.
+import yargs from 'yargs'
+import { commands } from './commands/index.js'
+import type { CommandDefinition, CommandResult } from './commands/types.js'
+import { createContext, type GlobalOptions } from './context.js'
+import { DotskillsError, EXIT, usageError } from './errors.js'
+import { version } from './version.js'
+
+const REPORT_URL = 'https://github.com/dotskills/dotskills/issues'
+
+export const globalOptions = {
+  config: { describe: 'config file, or folder to look for one in', type: 'string', requiresArg: true, global: true },
+  home: { describe: 'target home folder (default: your home)', type: 'string', requiresArg: true, global: true },
+  project: { describe: 'project folder for project-scoped skills', type: 'string', requiresArg: true, global: true },
+  agent: { describe: 'limit to these agent ids', type: 'string', array: true, requiresArg: true, global: true },
+  json: { describe: 'machine-readable output on stdout', type: 'boolean', global: true },
+  quiet: { alias: 'q', describe: 'print only errors', type: 'boolean', global: true },
+  verbose: { describe: 'print more detail on stderr', type: 'boolean', global: true },
+  color: { describe: 'colors (default: on a TTY without NO_COLOR); --no-color turns them off', type: 'boolean', global: true },
+} as const
+
+export interface Io {
+  stdout(text: string): void
+  stderr(text: string): void
+  stdoutIsTTY: boolean
+  env: NodeJS.ProcessEnv
+  cwd: string
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
+
+/** Build the yargs parser. Exported so tests can inspect every command's definition. */
+export function buildParser(argv: string[], onResult: (r: CommandResult) => void, io: Io) {
+  const parser = yargs(argv)
+    .scriptName('dotskills')
+    .usage('$0 <command> [options]\n\nDotfiles for AI-agent skills: lint, install and improve Agent Skills.')
+    .version(version)
+    .alias('version', 'V')
+    .help()
+    .alias('help', 'h')
+    .options(globalOptions)
+    .group(Object.keys(globalOptions), 'Global options:')
+    .strict()
+    .demandCommand(1, 'a command is required: see `dotskills --help`')
+    .recommendCommands()
+    .wrap(Math.min(100, yargs().terminalWidth()))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      // yargs reports its own validation failures as YError: those are usage errors
+      if (err && err.name !== 'YError') throw err
+      throw usageError(lowerFirst(msg ?? err?.message ?? 'invalid usage'), { hint: 'see `dotskills --help`' })
+    })
+  for (const def of commands) register(parser, def, onResult, io)
+  return parser
+}
+
+function register(parser: ReturnType<typeof yargs>, def: CommandDefinition, onResult: (r: CommandResult) => void, io: Io) {
+  parser.command({
+    command: def.command,
+    aliases: def.aliases,
+    describe: def.describe,
+    builder: (y) => {
+      for (const [name, opt] of Object.entries(def.positionals ?? {})) y.positional(name, opt)
+      y.options(def.options ?? {})
+      for (const [cmd, text] of def.examples ?? []) y.example(cmd, text)
+      return y
+    },
+    handler: async (argv) => {
+      const ctx = createContext({
+        options: argv as GlobalOptions,
+        cwd: io.cwd,
+        env: io.env,
+        stdoutIsTTY: io.stdoutIsTTY,
+        stderr: io.stderr,
+      })
+      onResult(await def.run(argv, ctx))
+    },
+  })
+}
+
+/** Run the CLI with `argv` (no node/script prefix) and return the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let result: CommandResult | undefined
+  try {
+    await buildParser(argv, (r) => (result = r), io).parseAsync()
+  } catch (err) {
+    return reportError(err, io)
+  }
+  if (!result) return EXIT.ok // --help / --version: yargs printed them
+  if (result.stdout) io.stdout(result.stdout)
+  for (const line of result.stderr ?? []) io.stderr(line + '\n')
+  return result.exitCode
+}
+
+function reportError(err: unknown, io: Io): number {
+  if (err instanceof DotskillsError) {
+    io.stderr(`dotskills: ${err.toLine()}\n`)
+    if (err.details.hint) io.stderr(`  hint: ${err.details.hint}\n`)
+    return err.exitCode
+  }
+  // Not one of ours: a bug. The stack trace is for the report.
+  io.stderr(`dotskills: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+  io.stderr(`This is a bug in dotskills ${version}. Please report it with the command you ran: ${REPORT_URL}\n`)
+  return EXIT.bug
+}
+
+export async function main(argv: string[]): Promise<void> {
+  process.exitCode = await run(argv, {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdoutIsTTY: !!process.stdout.isTTY,
+    env: process.env,
+    cwd: process.cwd(),
+  })
+}

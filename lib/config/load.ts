@@ -1,0 +1,139 @@
+// Config discovery (cosmiconfig) and validation (ajv against schemas/config.schema.json).
+// YAML and JSON files are parsed with the `yaml` package so every schema error can name its
+// file, line and column.
+import { dirname, basename } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml'
+import { configError } from '../errors.js'
+import type { Severity } from '../lint/types.js'
+
+export interface Config {
+  skills?: string | string[]
+  lint?: {
+    profile?: string
+    rules?: Record<string, Severity>
+    maxWarnings?: number
+  }
+}
+
+export interface LoadedConfig {
+  /** absolute path of the config file */
+  path: string
+  /** folder of the config file: relative paths in it resolve here */
+  dir: string
+  config: Config
+}
+
+const MODULE = 'dotskills'
+export const SEARCH_PLACES = [
+  'dotskills.yaml',
+  'dotskills.yml',
+  '.dotskillsrc',
+  '.dotskillsrc.yaml',
+  '.dotskillsrc.yml',
+  '.dotskillsrc.json',
+  '.dotskillsrc.js',
+  '.dotskillsrc.mjs',
+  'dotskills.config.js',
+  'dotskills.config.mjs',
+  'package.json',
+]
+
+interface Parsed {
+  doc: Document.Parsed
+  lineCounter: LineCounter
+}
+
+/**
+ * Find and validate the config. With `explicit` (from --config) a file is loaded as is and a
+ * folder is searched alone; otherwise the search starts at `cwd` and goes up to the project
+ * root. Returns undefined when no config exists and none was asked for.
+ */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig | undefined> {
+  const { cosmiconfig } = await import('cosmiconfig')
+  const parsedFiles = new Map<string, Parsed>()
+  const yamlLoader = (filepath: string, content: string) => {
+    const lineCounter = new LineCounter()
+    const doc = parseDocument(content, { lineCounter, uniqueKeys: true, prettyErrors: true })
+    const err = doc.errors[0]
+    if (err) {
+      const pos = err.linePos?.[0]
+      throw configError(`invalid ${filepath.endsWith('.json') ? 'JSON' : 'YAML'}: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, {
+        path: filepath,
+        line: pos?.line,
+        column: pos?.col,
+      })
+    }
+    parsedFiles.set(filepath, { doc, lineCounter })
+    return doc.toJS({ maxAliasCount: 100 })
+  }
+  const explorer = cosmiconfig(MODULE, {
+    searchPlaces: SEARCH_PLACES,
+    searchStrategy: explicit ? 'none' : 'project',
+    loaders: { '.yaml': yamlLoader, '.yml': yamlLoader, '.json': yamlLoader, noExt: yamlLoader },
+    cache: false,
+  })
+
+  let result
+  try {
+    if (explicit && (await isFile(explicit))) result = await explorer.load(explicit)
+    else if (explicit) {
+      result = await explorer.search(explicit)
+      if (!result) throw configError(`no dotskills config in this folder (looked for ${SEARCH_PLACES.slice(0, 2).join(', ')}, …)`, { path: explicit })
+    } else result = await explorer.search(cwd)
+  } catch (err) {
+    if (err instanceof Error && err.name === 'DotskillsError') throw err
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw configError('config file not found', { path: explicit })
+    throw configError(`cannot load config: ${(err as Error).message.split('\n')[0]}`, { path: explicit })
+  }
+  if (!result || result.isEmpty && !explicit) return undefined
+  const path = result.filepath
+  const config = (result.config ?? {}) as unknown
+  const parsed = parsedFiles.get(path)
+  await validate(config, path, parsed, basename(path) === 'package.json' ? [MODULE] : [])
+  return { path, dir: dirname(path), config: config as Config }
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile()
+  } catch {
+    return false
+  }
+}
+
+async function validate(config: unknown, path: string, parsed: Parsed | undefined, prefix: string[]) {
+  const { validateConfig } = await import('./validate.js')
+  const errors = validateConfig(config)
+  if (errors.length === 0) return
+  const first = errors[0]
+  const pos = parsed ? positionOf(parsed, [...prefix, ...first.path]) : undefined
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''
+  throw configError(first.message + more, {
+    path,
+    line: pos?.line,
+    column: pos?.column,
+    hint: 'run `dotskills schema config` to see every setting',
+  })
+}
+
+function positionOf(parsed: Parsed, path: (string | number)[]) {
+  let node: unknown = parsed.doc.contents
+  let last: Node | undefined = node as Node
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === seg)
+      if (!pair) break
+      last = (pair.key as Node) ?? last
+      node = pair.value
+      if (node && (node as Node).range) last = node as Node
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg]
+      if (node) last = node as Node
+    } else break
+  }
+  if (!last?.range) return undefined
+  const { line, col } = parsed.lineCounter.linePos(last.range[0])
+  return { line, column: col }
+}

@@ -1,0 +1,72 @@
+// What every command receives. Commands never read process.* directly, so tests can give
+// them a temp home, a fake environment and a non-TTY output.
+import { homedir } from 'node:os'
+import { resolve } from 'node:path'
+
+export interface GlobalOptions {
+  config?: string
+  home?: string
+  project?: string
+  agent?: string[]
+  json?: boolean
+  quiet?: boolean
+  verbose?: boolean
+  color?: boolean
+}
+
+export interface Context {
+  cwd: string
+  /** target home: every default location resolves under it */
+  home: string
+  env: NodeJS.ProcessEnv
+  /** the config path or folder given with --config, resolved against cwd */
+  configPath?: string
+  json: boolean
+  quiet: boolean
+  verbose: boolean
+  /** colors on stdout: TTY, not NO_COLOR, not --no-color (FORCE_COLOR forces) */
+  color: boolean
+  /** write a progress/diagnostic line to stderr (suppressed by --quiet) */
+  info(line: string): void
+}
+
+export interface ContextInput {
+  options: GlobalOptions
+  cwd?: string
+  env?: NodeJS.ProcessEnv
+  stdoutIsTTY?: boolean
+  stderr?: (text: string) => void
+}
+
+export function wantsColor(
+  env: NodeJS.ProcessEnv,
+  isTTY: boolean,
+  flag: boolean | undefined,
+): boolean {
+  if (flag === false) return false
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true
+  if (flag === true && isTTY) return true
+  return isTTY && env.TERM !== 'dumb'
+}
+
+export function createContext(input: ContextInput): Context {
+  const env = input.env ?? process.env
+  const cwd = input.cwd ?? process.cwd()
+  const o = input.options
+  const stderr = input.stderr ?? ((t: string) => process.stderr.write(t))
+  const quiet = !!o.quiet
+  return {
+    cwd,
+    home: o.home ? resolve(cwd, o.home) : homedir(),
+    env,
+    configPath: o.config ? resolve(cwd, o.config) : undefined,
+    json: !!o.json,
+    quiet,
+    verbose: !!o.verbose && !quiet,
+    color: wantsColor(env, input.stdoutIsTTY ?? !!process.stdout.isTTY, o.color),
+    info: (line) => {
+      if (!quiet) stderr(line + '\n')
+    },
+  }
+}

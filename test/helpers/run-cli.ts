@@ -1,0 +1,24 @@
+// Runs the real binary (bin/dotskills.js → dist/) in a child process with a temp HOME, so
+// end-to-end tests see exactly what a user sees and never touch the real home.
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const BIN = fileURLToPath(new URL('../../bin/dotskills.js', import.meta.url))
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface CliRun {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string>; input?: string }): CliRun {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: opts.cwd,
+    NO_COLOR: '1',
+    ...opts.env,
+  }
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, encoding: 'utf8', input: opts.input ?? '' })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
