@@ -201,7 +201,8 @@ function parseFrontmatter(text: string, openLine: number, problems: ParseProblem
   }
   if (!isMap(doc.contents)) {
     const node = doc.contents
-    const where = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 }
+    // an empty block is reported at its opening `---`
+    const where = node?.range ? lineCounter.linePos(node.range[0]) : { line: 0, col: 1 }
     problems.push({
       kind: 'frontmatter-not-mapping',
       line: where.line + openLine,

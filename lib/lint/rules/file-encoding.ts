@@ -1,4 +1,3 @@
 import { parseProblemRule } from './parse-problem.js'
 
-// Agents silently skip or garble skills that are not UTF-8; the Python reference validator crashes.
-export default parseProblemRule('file-encoding', 'error', 'SKILL.md is not valid UTF-8 (reported at the first bad byte)')
+export default parseProblemRule('file-encoding', 'error', 'SKILL.md must be UTF-8: agents skip or garble other encodings, and the Python reference validator crashes on them')

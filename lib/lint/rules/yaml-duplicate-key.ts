@@ -1,4 +1,3 @@
 import { parseProblemRule } from './parse-problem.js'
 
-// Parsers disagree on which of two equal keys wins (PyYAML keeps the last, others fail).
-export default parseProblemRule('yaml-duplicate-key', 'error', 'the same key twice in the frontmatter')
+export default parseProblemRule('yaml-duplicate-key', 'error', 'the same key twice: parsers disagree on which value wins (PyYAML keeps the last, others fail)')

@@ -1,4 +1,3 @@
 import { parseProblemRule } from './parse-problem.js'
 
-// Agents differ on broken YAML: some skip the skill, some load it without metadata.
-export default parseProblemRule('yaml-syntax', 'error', 'frontmatter is not valid YAML (tabs, unquoted ": " in values, bad indentation)')
+export default parseProblemRule('yaml-syntax', 'error', 'invalid YAML (tabs, an unquoted ": " in a value, bad indentation): agents then skip the skill or load it without metadata')
