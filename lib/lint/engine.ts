@@ -8,7 +8,7 @@ import { parseSkillFile, type Position } from '../skills/parse.js'
 import type { Profile } from './profiles/profile.js'
 import { rules as allRules } from './rules/index.js'
 import { checkFrontmatter } from './schema-check.js'
-import type { Finding, FindingInput, LintSkill, Rule, RuleContext, Severity } from './types.js'
+import type { Finding, FindingInput, LintSkill, Rule, RuleContext, Severity, TextFile } from './types.js'
 
 /** Text files above this size are not scanned (secrets, paths): they are data, not prose. */
 export const MAX_TEXT_BYTES = 1024 * 1024
@@ -58,13 +58,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // (measured 2× on the benchmark corpus), and one skill is in memory at a time.
   const skills: LintSkill[] = []
   for (const d of discovered) {
-    const skill = loadSkill(d, profile)
+    const bytes = readFileSync(d.file)
+    const skill = loadSkill(d, bytes, profile)
     skills.push(skill)
     for (const { rule, severity } of active) {
       rule.checkSkill?.(skill, reporter(rule.id, severity, skill), ctx)
     }
     if (textRules.length === 0) continue
-    for (const file of readTextFiles(skill)) {
+    for (const file of readTextFiles(skill, bytes)) {
       for (const { rule, severity } of textRules) {
         rule.checkText!(file, skill, reporter(rule.id, severity, skill), ctx)
       }
@@ -88,8 +89,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 }
 
-function loadSkill(d: DiscoveredSkill, profile: Profile): LintSkill {
-  const parsed = parseSkillFile(readFileSync(d.file))
+function loadSkill(d: DiscoveredSkill, bytes: Buffer, profile: Profile): LintSkill {
+  const parsed = parseSkillFile(bytes)
   const fm = parsed.frontmatter
   const data = fm && isPlainObject(fm.data) ? fm.data : undefined
   const fallback: Position = { line: fm ? fm.openLine : 1, column: 1 }
@@ -126,19 +127,36 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** The skill's text files: SKILL.md from its parse, the rest read here (binaries skipped). */
-function readTextFiles(skill: LintSkill) {
-  const files = [{ path: skill.file, rel: skill.fileName, text: skill.parsed.text }]
+function readTextFiles(skill: LintSkill, skillBytes: Buffer): TextFile[] {
+  const files: TextFile[] = [{ path: skill.file, rel: skill.fileName, bytes: skillBytes, text: skill.parsed.text }]
   for (const f of skill.files) {
     if (f.path === skill.file || f.symlink) continue
     try {
       const st = statSync(f.path)
       if (!st.isFile() || st.size === 0 || st.size > MAX_TEXT_BYTES) continue
-      const buf = readFileSync(f.path)
-      if (buf.subarray(0, 8000).includes(0) || !isUtf8(buf)) continue
-      files.push({ path: f.path, rel: f.rel, text: buf.toString('utf8').replace(/\r\n/g, '\n') })
+      const bytes = readFileSync(f.path)
+      if (bytes.subarray(0, 8000).includes(0) || !isUtf8(bytes)) continue
+      files.push(lazyText(f.path, f.rel, bytes))
     } catch {
       continue // vanished or unreadable while we walked: nothing to lint
     }
   }
   return files
+}
+
+/** Most text files are only searched for a few byte strings: decode them only when needed. */
+function lazyText(path: string, rel: string, bytes: Buffer): TextFile {
+  let text: string | undefined
+  return {
+    path,
+    rel,
+    bytes,
+    get text() {
+      if (text === undefined) {
+        text = bytes.toString('utf8')
+        if (text.includes('\r\n')) text = text.replace(/\r\n/g, '\n')
+      }
+      return text
+    },
+  }
 }

@@ -50,7 +50,10 @@ export interface TextFile {
   path: string
   /** path relative to the skill folder */
   rel: string
-  text: string
+  /** the raw bytes: search these first (`bytes.includes('AKIA')` is native and allocates nothing) */
+  bytes: Buffer
+  /** the text, CRLF normalised to LF; decoded on first use */
+  readonly text: string
 }
 
 export interface RuleContext {

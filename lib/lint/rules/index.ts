@@ -18,6 +18,14 @@ import frontmatterType from './frontmatter-type.js'
 import frontmatterValue from './frontmatter-value.js'
 import nameFormat from './name-format.js'
 import nameMatchesFolder from './name-matches-folder.js'
+import linksExist from './links-exist.js'
+import bodySize from './body-size.js'
+import duplicateName from './duplicate-name.js'
+import descriptionOverlap from './description-overlap.js'
+import noSecrets from './no-secrets.js'
+import noHomePath from './no-home-path.js'
+import descriptionXmlTags from './description-xml-tags.js'
+import descriptionWhenToUse from './description-when-to-use.js'
 
 export const rules: readonly Rule[] = [
   fileTooLarge,
@@ -38,6 +46,14 @@ export const rules: readonly Rule[] = [
   frontmatterValue,
   nameFormat,
   nameMatchesFolder,
+  linksExist,
+  bodySize,
+  duplicateName,
+  descriptionOverlap,
+  noSecrets,
+  noHomePath,
+  descriptionXmlTags,
+  descriptionWhenToUse,
 ]
 
 export const ruleIds = rules.map((r) => r.id)
