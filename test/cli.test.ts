@@ -40,7 +40,7 @@ t.test('the parser knows every command', async (t) => {
     env: {},
     cwd: ROOT,
   })
-  const registered = (parser.getInternalMethods().getCommandInstance().getCommands() as string[])
+  const registered = ((parser as any).getInternalMethods().getCommandInstance().getCommands() as string[])
   for (const def of commands) t.ok(registered.includes(def.command.split(' ')[0]))
 })
 

@@ -1,7 +1,7 @@
 // `dotskills lint [paths..]`: check skills against the standard and the lint rules.
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { usageError } from '../errors.js'
+import { pathError, usageError } from '../errors.js'
 import { formatterNames } from '../lint/formatters/index.js'
 import { DEFAULT_PROFILE, getProfile, profileIds } from '../lint/profiles/index.js'
 import type { Severity } from '../lint/types.js'
@@ -70,7 +70,7 @@ const lintCommand: CommandDefinition<LintArgs> = {
     const loaded = await loadConfig(ctx.cwd, ctx.configPath)
     const settings = loaded?.config.lint ?? {}
     let paths = args.paths ?? []
-    let cwd = ctx.cwd
+    const cwd = ctx.cwd
     if (paths.length === 0) {
       if (!loaded) {
         throw usageError('no paths given and no dotskills config found', {
@@ -79,8 +79,6 @@ const lintCommand: CommandDefinition<LintArgs> = {
       }
       const skills = loaded.config.skills ?? 'skills'
       paths = (Array.isArray(skills) ? skills : [skills]).map((p) => resolve(loaded.dir, p))
-    } else {
-      paths = paths.map((p) => resolve(cwd, p))
     }
 
     const severities: Record<string, Severity> = { ...settings.rules }
@@ -92,7 +90,14 @@ const lintCommand: CommandDefinition<LintArgs> = {
     }
     const profile = getProfile(args.profile ?? settings.profile ?? DEFAULT_PROFILE)!
 
+    const maxWarnings = args.maxWarnings ?? settings.maxWarnings ?? -1
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+      throw usageError(`--max-warnings must be a whole number, -1 or more (got ${args.maxWarnings})`)
+    }
+
     const result = await lint({ paths, cwd, profile, severities })
+    const warnings = result.warningCount
+    const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings
     if (ctx.quiet) {
       result.findings = result.findings.filter((f) => f.severity === 'error')
       result.warningCount = 0
@@ -107,21 +112,29 @@ const lintCommand: CommandDefinition<LintArgs> = {
     })
 
     const stderr: string[] = []
-    const maxWarnings = args.maxWarnings ?? settings.maxWarnings ?? -1
-    const tooManyWarnings = maxWarnings >= 0 && result.warningCount > maxWarnings
-    if (tooManyWarnings) stderr.push(`dotskills: too many warnings (${result.warningCount}); the maximum is ${maxWarnings}`)
+    if (tooManyWarnings) stderr.push(`dotskills: too many warnings (${warnings}); the maximum is ${maxWarnings}`)
 
     let stdout: string | undefined = report
     if (args.outputFile) {
-      const out = resolve(ctx.cwd, args.outputFile)
-      await mkdir(dirname(out), { recursive: true })
-      const tmp = `${out}.${process.pid}.tmp`
-      await writeFile(tmp, report)
-      await rename(tmp, out)
+      await writeReport(resolve(ctx.cwd, args.outputFile), args.outputFile, report)
       stdout = undefined
     }
     return { exitCode: result.errorCount > 0 || tooManyWarnings ? 1 : 0, stdout, stderr }
   },
+}
+
+/** Write atomically (temp file + rename): a half-written report never reaches CI. */
+async function writeReport(out: string, shown: string, report: string) {
+  const tmp = `${out}.${process.pid}.tmp`
+  try {
+    await mkdir(dirname(out), { recursive: true })
+    await writeFile(tmp, report)
+    await rename(tmp, out)
+  } catch (err) {
+    await rm(tmp, { force: true })
+    const code = (err as NodeJS.ErrnoException).code
+    throw pathError(code === 'EISDIR' ? 'is a folder; --output-file needs a file path' : `cannot write the report (${code})`, { path: shown })
+  }
 }
 
 export default lintCommand

@@ -4,7 +4,8 @@
 import { dirname, basename } from 'node:path'
 import { stat } from 'node:fs/promises'
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml'
-import { configError } from '../errors.js'
+import { pathToFileURL } from 'node:url'
+import { configError, DotskillsError } from '../errors.js'
 import type { Severity } from '../lint/types.js'
 
 export interface Config {
@@ -50,15 +51,15 @@ interface Parsed {
  * root. Returns undefined when no config exists and none was asked for.
  */
 export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig | undefined> {
-  const { cosmiconfig } = await import('cosmiconfig')
   const parsedFiles = new Map<string, Parsed>()
   const yamlLoader = (filepath: string, content: string) => {
+    if (filepath.endsWith('.json')) checkJson(filepath, content)
     const lineCounter = new LineCounter()
     const doc = parseDocument(content, { lineCounter, uniqueKeys: true, prettyErrors: true })
     const err = doc.errors[0]
     if (err) {
       const pos = err.linePos?.[0]
-      throw configError(`invalid ${filepath.endsWith('.json') ? 'JSON' : 'YAML'}: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, {
+      throw configError(`invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`, {
         path: filepath,
         line: pos?.line,
         column: pos?.col,
@@ -67,27 +68,41 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     parsedFiles.set(filepath, { doc, lineCounter })
     return doc.toJS({ maxAliasCount: 100 })
   }
-  const explorer = cosmiconfig(MODULE, {
-    searchPlaces: SEARCH_PLACES,
-    searchStrategy: explicit ? 'none' : 'project',
-    loaders: { '.yaml': yamlLoader, '.yml': yamlLoader, '.json': yamlLoader, noExt: yamlLoader },
-    cache: false,
-  })
 
+  let kind: 'file' | 'folder' | undefined
+  if (explicit) {
+    kind = await pathKind(explicit)
+    if (!kind) throw configError('config file not found', { path: explicit })
+  }
   let result
   try {
-    if (explicit && (await isFile(explicit))) result = await explorer.load(explicit)
-    else if (explicit) {
+    const { cosmiconfig } = await import('cosmiconfig')
+    const explorer = cosmiconfig(MODULE, {
+      searchPlaces: SEARCH_PLACES,
+      searchStrategy: explicit ? 'none' : 'project',
+      loaders: {
+        '.yaml': yamlLoader,
+        '.yml': yamlLoader,
+        '.json': yamlLoader,
+        noExt: yamlLoader,
+        '.js': importLoader,
+        '.mjs': importLoader,
+        '.cjs': importLoader,
+      },
+      cache: false,
+    })
+    if (kind === 'file') result = await explorer.load(explicit!)
+    else if (kind === 'folder') {
       result = await explorer.search(explicit)
       if (!result) throw configError(`no dotskills config in this folder (looked for ${SEARCH_PLACES.slice(0, 2).join(', ')}, …)`, { path: explicit })
     } else result = await explorer.search(cwd)
   } catch (err) {
-    if (err instanceof Error && err.name === 'DotskillsError') throw err
-    const code = (err as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw configError('config file not found', { path: explicit })
-    throw configError(`cannot load config: ${(err as Error).message.split('\n')[0]}`, { path: explicit })
+    if (err instanceof DotskillsError) throw err
+    // cosmiconfig's own reads (package.json while finding the project root) fail like this
+    const e = err as Error & { filepath?: string; fileName?: string; path?: string }
+    throw configError(`cannot load config: ${e.message.split('\n')[0]}`, { path: e.filepath ?? e.fileName ?? e.path ?? explicit })
   }
-  if (!result || result.isEmpty && !explicit) return undefined
+  if (!result || (result.isEmpty && !explicit)) return undefined
   const path = result.filepath
   const config = (result.config ?? {}) as unknown
   const parsed = parsedFiles.get(path)
@@ -95,11 +110,38 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   return { path, dir: dirname(path), config: config as Config }
 }
 
-async function isFile(p: string): Promise<boolean> {
+/** JSON files are parsed as YAML for positions, but must be JSON: YAML is a superset. */
+function checkJson(filepath: string, content: string) {
   try {
-    return (await stat(p)).isFile()
+    JSON.parse(content)
+  } catch (err) {
+    const at = /position (\d+)/.exec((err as Error).message)
+    const offset = at ? Number(at[1]) : undefined
+    const before = offset === undefined ? undefined : content.slice(0, offset).split('\n')
+    throw configError(`invalid JSON: ${(err as Error).message.split('\n')[0].replace(/ in JSON at position \d+.*$/, '')}`, {
+      path: filepath,
+      line: before?.length,
+      column: before ? before[before.length - 1].length + 1 : undefined,
+    })
+  }
+}
+
+/** JS configs are loaded with import() (cosmiconfig 9's loader mixes require and import). */
+async function importLoader(filepath: string): Promise<unknown> {
+  try {
+    const mod = await import(pathToFileURL(filepath).href)
+    return mod.default ?? mod
+  } catch (err) {
+    const e = err as Error
+    throw configError(`cannot load: ${e.name === 'SyntaxError' ? 'syntax error: ' : ''}${e.message.split('\n')[0]}`, { path: filepath })
+  }
+}
+
+async function pathKind(p: string): Promise<'file' | 'folder' | undefined> {
+  try {
+    return (await stat(p)).isDirectory() ? 'folder' : 'file'
   } catch {
-    return false
+    return undefined
   }
 }
 
@@ -108,7 +150,7 @@ async function validate(config: unknown, path: string, parsed: Parsed | undefine
   const errors = validateConfig(config)
   if (errors.length === 0) return
   const first = errors[0]
-  const pos = parsed ? positionOf(parsed, [...prefix, ...first.path]) : undefined
+  const pos = parsed ? positionOf(parsed, [...prefix, ...first.path], first.at) : undefined
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''
   throw configError(first.message + more, {
     path,
@@ -118,7 +160,7 @@ async function validate(config: unknown, path: string, parsed: Parsed | undefine
   })
 }
 
-function positionOf(parsed: Parsed, path: (string | number)[]) {
+function positionOf(parsed: Parsed, path: (string | number)[], at: 'key' | 'value') {
   let node: unknown = parsed.doc.contents
   let last: Node | undefined = node as Node
   for (const seg of path) {
@@ -127,7 +169,7 @@ function positionOf(parsed: Parsed, path: (string | number)[]) {
       if (!pair) break
       last = (pair.key as Node) ?? last
       node = pair.value
-      if (node && (node as Node).range) last = node as Node
+      if (at === 'value' && node && (node as Node).range) last = node as Node
     } else if (isSeq(node) && typeof seg === 'number') {
       node = node.items[seg]
       if (node) last = node as Node

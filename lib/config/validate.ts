@@ -6,6 +6,8 @@ import { loadSchema } from '../lint/schema-check.js'
 export interface ConfigError {
   path: (string | number)[]
   message: string
+  /** point at the setting's key (unknown names) or at its value */
+  at: 'key' | 'value'
 }
 
 let validator: ReturnType<Ajv2020['compile']> | undefined
@@ -36,7 +38,7 @@ export function validateConfig(config: unknown): ConfigError[] {
     const key = path.join('.')
     if (seen.has(key)) continue
     seen.add(key)
-    out.push({ path, message })
+    out.push({ path, message, at: e.keyword === 'additionalProperties' || e.keyword === 'propertyNames' ? 'key' : 'value' })
   }
   return out
 }

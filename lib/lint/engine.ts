@@ -1,10 +1,11 @@
 // The lint engine: discover → parse each SKILL.md once → schema-check once → run the rules →
 // sorted findings. Every text file of a skill is read at most once and shared by all rules.
-import { readFileSync, statSync } from 'node:fs'
 import { isUtf8 } from 'node:buffer'
 import { isMap, isSeq, type Node } from 'yaml'
 import { discoverSkills, type DiscoveredSkill } from '../skills/discover.js'
-import { parseSkillFile, type Position } from '../skills/parse.js'
+import { MAX_SKILL_BYTES, parseSkillFile, type Position } from '../skills/parse.js'
+import { pathError } from '../errors.js'
+import { BoundedReader } from './read-bounded.js'
 import type { Profile } from './profiles/profile.js'
 import { rules as allRules } from './rules/index.js'
 import { checkFrontmatter } from './schema-check.js'
@@ -55,20 +56,31 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const discovered = await discoverSkills(options.paths, options.cwd)
   // Synchronous reads on purpose: for thousands of small files they beat the promise API
-  // (measured 2× on the benchmark corpus), and one skill is in memory at a time.
+  // (measured 2× on the benchmark corpus), and one file is in memory at a time.
+  const skillReader = new BoundedReader(MAX_SKILL_BYTES)
+  const textReader = new BoundedReader(MAX_TEXT_BYTES)
   const skills: LintSkill[] = []
   for (const d of discovered) {
-    const bytes = readFileSync(d.file)
-    const skill = loadSkill(d, bytes, profile)
-    skills.push(skill)
+    const read = skillReader.read(d.file)
+    if (!read) throw pathError('cannot read the file', { path: d.file })
+    const skill = loadSkill(d, read.bytes, read.size, profile)
     for (const { rule, severity } of active) {
       rule.checkSkill?.(skill, reporter(rule.id, severity, skill), ctx)
     }
+    skills.push(release(skill))
     if (textRules.length === 0) continue
-    for (const file of readTextFiles(skill, bytes)) {
+    const check = (file: TextFile) => {
       for (const { rule, severity } of textRules) {
         rule.checkText!(file, skill, reporter(rule.id, severity, skill), ctx)
       }
+    }
+    check({ path: skill.file, rel: skill.fileName, bytes: read.bytes ?? Buffer.alloc(0), text: skill.parsed.text })
+    for (const f of skill.files) {
+      if (f.path === skill.file || f.symlink) continue
+      const bytes = textReader.read(f.path)?.bytes
+      // empty, over the cap, binary (NUL in the first 8 KB) or not UTF-8: not text we lint
+      if (!bytes || bytes.length === 0 || bytes.subarray(0, 8000).includes(0) || !isUtf8(bytes)) continue
+      check(lazyText(f.path, f.rel, bytes))
     }
   }
 
@@ -89,8 +101,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 }
 
-function loadSkill(d: DiscoveredSkill, bytes: Buffer, profile: Profile): LintSkill {
-  const parsed = parseSkillFile(bytes)
+function loadSkill(d: DiscoveredSkill, bytes: Buffer | undefined, size: number, profile: Profile): LintSkill {
+  const parsed = parseSkillFile(bytes ?? Buffer.alloc(0), size)
   const fm = parsed.frontmatter
   const data = fm && isPlainObject(fm.data) ? fm.data : undefined
   const fallback: Position = { line: fm ? fm.openLine : 1, column: 1 }
@@ -122,26 +134,27 @@ function loadSkill(d: DiscoveredSkill, bytes: Buffer, profile: Profile): LintSki
   }
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+/**
+ * What checkAll needs of a skill once its own rules have run: its data and the positions of
+ * its top-level fields. Dropping the text and YAML tree keeps the heap small; keeping them for
+ * thousands of skills made garbage collection a third of the run time.
+ */
+function release(skill: LintSkill): LintSkill {
+  const positions = new Map<string, Position>()
+  for (const key of Object.keys(skill.data ?? {})) {
+    positions.set(`${key}\0value`, skill.position([key]))
+    positions.set(`${key}\0key`, skill.position([key], 'key'))
+  }
+  const fallback = skill.position([])
+  return {
+    ...skill,
+    parsed: { ...skill.parsed, text: '', body: '', frontmatter: undefined },
+    position: (path, which = 'value') => (path.length === 1 && positions.get(`${path[0]}\0${which}`)) || fallback,
+  }
 }
 
-/** The skill's text files: SKILL.md from its parse, the rest read here (binaries skipped). */
-function readTextFiles(skill: LintSkill, skillBytes: Buffer): TextFile[] {
-  const files: TextFile[] = [{ path: skill.file, rel: skill.fileName, bytes: skillBytes, text: skill.parsed.text }]
-  for (const f of skill.files) {
-    if (f.path === skill.file || f.symlink) continue
-    try {
-      const st = statSync(f.path)
-      if (!st.isFile() || st.size === 0 || st.size > MAX_TEXT_BYTES) continue
-      const bytes = readFileSync(f.path)
-      if (bytes.subarray(0, 8000).includes(0) || !isUtf8(bytes)) continue
-      files.push(lazyText(f.path, f.rel, bytes))
-    } catch {
-      continue // vanished or unreadable while we walked: nothing to lint
-    }
-  }
-  return files
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 /** Most text files are only searched for a few byte strings: decode them only when needed. */

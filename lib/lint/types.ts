@@ -50,7 +50,10 @@ export interface TextFile {
   path: string
   /** path relative to the skill folder */
   rel: string
-  /** the raw bytes: search these first (`bytes.includes('AKIA')` is native and allocates nothing) */
+  /**
+   * the raw bytes: search these first (`bytes.includes('AKIA')` is native and allocates
+   * nothing). Valid only during the checkText call: the engine reuses the buffer.
+   */
   bytes: Buffer
   /** the text, CRLF normalised to LF; decoded on first use */
   readonly text: string
@@ -69,6 +72,9 @@ export interface Rule {
   checkSkill?(skill: LintSkill, report: Report, ctx: RuleContext): void
   /** called for every text file of a skill (SKILL.md included), each read once */
   checkText?(file: TextFile, skill: LintSkill, report: Report, ctx: RuleContext): void
-  /** called once with every skill linted in this run */
+  /**
+   * called once with every skill linted in this run. The skills are released by then: no text,
+   * body or YAML tree, only data and the positions of top-level fields.
+   */
   checkAll?(skills: LintSkill[], report: (skill: LintSkill, finding: FindingInput) => void, ctx: RuleContext): void
 }

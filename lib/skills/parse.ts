@@ -56,22 +56,23 @@ export interface ParsedSkillFile {
   problems: ParseProblem[]
 }
 
-/** Decode a SKILL.md's bytes and split it into frontmatter and body. */
-export function parseSkillFile(buf: Buffer): ParsedSkillFile {
+/** Decode a SKILL.md's bytes and split it into frontmatter and body. A `size` over the cap
+ * means the bytes were not even read. */
+export function parseSkillFile(buf: Buffer, size = buf.length): ParsedSkillFile {
   const problems: ParseProblem[] = []
   const empty = (text: string): ParsedSkillFile => ({
-    bytes: buf.length,
+    bytes: size,
     text,
     body: text,
     bodyLine: 1,
     problems,
   })
-  if (buf.length > MAX_SKILL_BYTES) {
+  if (size > MAX_SKILL_BYTES) {
     problems.push({
       kind: 'file-too-large',
       line: 1,
       column: 1,
-      message: `file is ${buf.length} bytes, over the ${MAX_SKILL_BYTES}-byte limit; not parsed`,
+      message: `file is ${size} bytes, over the ${MAX_SKILL_BYTES}-byte limit; not parsed`,
     })
     return empty('')
   }

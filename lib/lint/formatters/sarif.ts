@@ -6,7 +6,9 @@ import { displayPath, type Formatter } from './format.js'
 /** cwd-relative URIs resolve against SRCROOT; files outside cwd get an absolute file: URI */
 function artifact(file: string, cwd: string) {
   const shown = displayPath(file, cwd)
-  return isAbsolute(shown) ? { uri: pathToFileURL(file).href } : { uri: encodeURI(shown), uriBaseId: 'SRCROOT' }
+  // each segment percent-encoded, so `#`, `?` and `:` in folder names stay part of the path
+  const uri = shown.split('/').map(encodeURIComponent).join('/')
+  return isAbsolute(shown) ? { uri: pathToFileURL(file).href } : { uri, uriBaseId: 'SRCROOT' }
 }
 
 const level = (s: 'error' | 'warn') => (s === 'error' ? 'error' : 'warning')

@@ -18,7 +18,11 @@ const rule: Rule = {
   severity: 'error',
   docs: 'relative links, images and file paths in SKILL.md (`[t](references/x.md)`, `scripts/run.py`) must exist in the skill folder; a missing file is a dead end for the agent',
   checkSkill(skill, report) {
-    const { prose, codeSpans } = maskCode(skill.parsed.body)
+    const { body } = skill.parsed
+    // cheap exit before masking code: a body with no link syntax and no conventional-folder
+    // path in backticks has nothing this rule could report
+    if (!body.includes('](') && !body.includes(']:') && !/`(?:\.\/)?(?:scripts|references|assets)\//i.test(body)) return
+    const { prose, codeSpans } = maskCode(body)
     const position = positionsIn(skill.parsed.body, skill.parsed.bodyLine)
     const paths = skillPaths(skill)
     for (const link of findLinks(prose)) {

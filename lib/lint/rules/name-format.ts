@@ -6,7 +6,7 @@ const rule: Rule = {
   severity: 'error',
   docs: 'name: 1-64 lowercase ASCII letters, digits and single hyphens (the reference validator also accepts any Unicode letter; agents and file systems do not all agree, so we do not)',
   checkSkill(skill, report) {
-    for (const e of schemaErrors(skill, (e) => e.path.length === 1 && e.path[0] === 'name' && e.keyword !== 'type')) {
+    for (const e of schemaErrors(skill, (e) => e.path.length === 1 && e.path[0] === 'name' && e.keyword !== 'type' && e.keyword !== 'required')) {
       const name = String(skill.data?.name)
       let message: string
       if (e.keyword === 'maxLength') message = `name is ${codePoints(name)} characters; the limit is 64`
