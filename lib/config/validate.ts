@@ -1,7 +1,6 @@
 // Config schema check: ajv errors turned into one readable sentence each, with the path of
 // the offending setting so load.ts can point at its line.
-import { Ajv2020 } from 'ajv/dist/2020.js'
-import { loadSchema } from '../lint/schema-check.js'
+import { configValidator } from '../lint/schema-check.js'
 
 export interface ConfigError {
   path: (string | number)[]
@@ -10,10 +9,8 @@ export interface ConfigError {
   at: 'key' | 'value'
 }
 
-let validator: ReturnType<Ajv2020['compile']> | undefined
-
 export function validateConfig(config: unknown): ConfigError[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(loadSchema('config'))
+  const validator = configValidator()
   if (validator(config)) return []
   const seen = new Set<string>()
   const out: ConfigError[] = []

@@ -2,7 +2,8 @@
 // run; the errors are shared by the schema rules (required, unknown field, type, name format,
 // value constraints), each of which reports its own kind.
 import { readFileSync } from 'node:fs'
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import { createRequire } from 'node:module'
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import { profileSchema, type JsonSchema, type Profile } from './profiles/profile.js'
 import type { SchemaError } from './types.js'
 
@@ -14,14 +15,45 @@ export function skillSpecSchema(): JsonSchema {
   return (specSchema ??= loadSchema('skill'))
 }
 
+export const AJV_OPTIONS = { allErrors: true, strict: false } as const
+/** the name a profile's validator is exported under in the precompiled module */
+export const exportName = (id: string) => 'profile_' + id.replace(/-/g, '_')
+
+let precompiled: Record<string, ValidateFunction> | null | undefined
+/** Validators compiled at build time (scripts/build-validators.js), when present. */
+function precompiledValidator(name: string): ValidateFunction | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = createRequire(import.meta.url)('./validators.cjs') as Record<string, ValidateFunction>
+    } catch {
+      precompiled = null // running from source: compile at run time
+    }
+  }
+  return precompiled?.[name]
+}
+
 const compiled = new Map<string, ValidateFunction>()
+
+/** Compile at run time; ajv is loaded only then (it is slow to load), synchronously as CJS. */
+export function compileSchema(schema: JsonSchema): ValidateFunction {
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
+  return new Ajv2020(AJV_OPTIONS).compile(schema)
+}
 
 export function validatorFor(profile: Profile): ValidateFunction {
   let v = compiled.get(profile.id)
   if (!v) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false })
-    v = ajv.compile(profileSchema(skillSpecSchema(), profile))
+    v = precompiledValidator(exportName(profile.id)) ?? compileSchema(profileSchema(skillSpecSchema(), profile))
     compiled.set(profile.id, v)
+  }
+  return v
+}
+
+export function configValidator(): ValidateFunction {
+  let v = compiled.get('\0config')
+  if (!v) {
+    v = precompiledValidator('config') ?? compileSchema(loadSchema('config'))
+    compiled.set('\0config', v)
   }
   return v
 }

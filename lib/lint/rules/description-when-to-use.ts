@@ -34,9 +34,11 @@ const rule: Rule = {
     const description = skill.data?.description
     if (typeof description !== 'string' || description.trim() === '') return // frontmatter-required's finding
     // the phrase list is English: a description mostly in another script cannot be judged by it
-    const letters = description.match(/\p{L}/gu)?.length ?? 0
-    const latin = description.match(/[A-Za-z]/g)?.length ?? 0
-    if (latin < letters / 2) return
+    if (/[^\x00-\x7f]/.test(description)) {
+      const letters = description.match(/\p{L}/gu)?.length ?? 0
+      const latin = description.match(/[A-Za-z]/g)?.length ?? 0
+      if (latin < letters / 2) return
+    }
     if (!WHEN_CLAUSE.test(description)) {
       report({
         message: 'description says what the skill does but not when to use it; add a clause such as "Use when …"',

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { posix, resolve } from 'node:path'
 import type { LintSkill, Rule } from '../types.js'
-import { findLinks, maskCode } from './markdown.js'
+import { codeSpans, findLinks, inInlineCode, maskCode } from './markdown.js'
 import { positionsIn } from './text-position.js'
 
 /** Not paths in the skill: URLs (any scheme, also `C:`), anchors, absolute and home paths. */
@@ -22,15 +22,16 @@ const rule: Rule = {
     // cheap exit before masking code: a body with no link syntax and no conventional-folder
     // path in backticks has nothing this rule could report
     if (!body.includes('](') && !body.includes(']:') && !/`(?:\.\/)?(?:scripts|references|assets)\//i.test(body)) return
-    const { prose, codeSpans } = maskCode(body)
+    const prose = maskCode(body)
     const position = positionsIn(skill.parsed.body, skill.parsed.bodyLine)
     const paths = skillPaths(skill)
     for (const link of findLinks(prose)) {
+      if (inInlineCode(prose, link.offset)) continue
       const target = linkPath(link.target)
       const problem = target === undefined ? undefined : targetProblem(skill, paths, target)
       if (problem) report({ message: `link target "${link.target}" ${problem}`, ...position(link.offset) })
     }
-    for (const span of codeSpans) {
+    for (const span of body.includes('`') ? codeSpans(prose) : []) {
       if (!CONVENTIONAL_FILE.test(span.text) || GENERIC_NAME.test(span.text)) continue
       const problem = targetProblem(skill, paths, span.text)
       if (problem) report({ message: `referenced file "${span.text}" ${problem}`, ...position(span.offset) })

