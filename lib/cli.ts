@@ -45,7 +45,7 @@ export function buildParser(argv: string[], onResult: (r: CommandResult) => void
     .strict()
     .demandCommand(1, 'a command is required: see `dotskills --help`')
     .recommendCommands()
-    .wrap(Math.min(100, process.stdout.columns ?? 80))
+    .wrap(process.stdout.columns ? Math.min(100, process.stdout.columns) : null) // no wrapping when piped
     .exitProcess(false)
     .fail((msg, err) => {
       // yargs reports its own validation failures as YError: those are usage errors

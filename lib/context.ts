@@ -1,7 +1,7 @@
 // What every command receives. Commands never read process.* directly, so tests can give
 // them a temp home, a fake environment and a non-TTY output.
 import { homedir } from 'node:os'
-import { resolve } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
 
 export interface GlobalOptions {
   config?: string
@@ -18,6 +18,8 @@ export interface Context {
   cwd: string
   /** target home: every default location resolves under it */
   home: string
+  /** dotskills' cache folder: $XDG_CACHE_HOME/dotskills, else <home>/.cache/dotskills */
+  cacheDir: string
   env: NodeJS.ProcessEnv
   /** the config path or folder given with --config, resolved against cwd */
   configPath?: string
@@ -56,9 +58,12 @@ export function createContext(input: ContextInput): Context {
   const o = input.options
   const stderr = input.stderr ?? ((t: string) => process.stderr.write(t))
   const quiet = !!o.quiet
+  const home = o.home ? resolve(cwd, o.home) : homedir()
   return {
     cwd,
-    home: o.home ? resolve(cwd, o.home) : homedir(),
+    home,
+    // an XDG variable wins over --home, as the XDG spec intends; relative values are ignored
+    cacheDir: join(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(home, '.cache'), 'dotskills'),
     env,
     configPath: o.config ? resolve(cwd, o.config) : undefined,
     json: !!o.json,

@@ -14,6 +14,7 @@ interface LintArgs {
   maxWarnings?: number
   rule?: string[]
   outputFile?: string
+  cache?: boolean
 }
 
 const lintCommand: CommandDefinition<LintArgs> = {
@@ -48,6 +49,11 @@ const lintCommand: CommandDefinition<LintArgs> = {
       type: 'string',
       array: true,
       requiresArg: true,
+    },
+    cache: {
+      describe: 'reuse results for skills whose files are unchanged since the last run (--no-cache: lint everything)',
+      type: 'boolean',
+      default: true,
     },
     'output-file': {
       alias: 'o',
@@ -95,7 +101,7 @@ const lintCommand: CommandDefinition<LintArgs> = {
       throw usageError(`--max-warnings must be a whole number, -1 or more (got ${args.maxWarnings})`)
     }
 
-    const result = await lint({ paths, cwd, profile, severities })
+    const result = await lint({ paths, cwd, profile, severities, cacheDir: args.cache === false ? undefined : ctx.cacheDir })
     const warnings = result.warningCount
     const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings
     if (ctx.quiet) {

@@ -14,6 +14,8 @@ export interface LintOptions {
   profile: Profile
   /** severities from config and command line, applied over the profile's and the rules' */
   severities?: Record<string, Severity>
+  /** folder for the results cache (see cache.ts); no caching without it */
+  cacheDir?: string
 }
 
 export interface LintResult {
@@ -32,7 +34,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const settings: PassSettings = { profileId: profile.id, severities, cwd: options.cwd }
 
   const discovered = await discoverSkills(options.paths, options.cwd)
-  const pass = lintSkills(discovered, settings)
+  let cache
+  if (options.cacheDir) {
+    const { LintCache } = await import('./cache.js')
+    const { version } = await import('../version.js')
+    const ruleIds = active.map((r) => `${r.rule.id}=${r.severity}`)
+    cache = new LintCache(options.cacheDir, { version, profile: profile.id, ruleIds, paths: options.paths, cwd: options.cwd })
+  }
+  const pass = lintSkills(discovered, settings, cache)
+  cache?.save()
   const { findings } = pass
   const skills = pass.skills.map(revive)
 

@@ -8,6 +8,7 @@ import type { DiscoveredSkill } from '../skills/discover.js'
 import { MAX_SKILL_BYTES, parseSkillFile, type Position } from '../skills/parse.js'
 import { getProfile } from './profiles/index.js'
 import type { Profile } from './profiles/profile.js'
+import type { LintCache } from './cache.js'
 import { BoundedReader } from './read-bounded.js'
 import { rules as allRules } from './rules/index.js'
 import { checkFrontmatter } from './schema-check.js'
@@ -56,7 +57,11 @@ export function makeFinding(ruleId: string, severity: 'error' | 'warn', skill: {
   return { ruleId, severity, message: detach(f.message), file: f.file ?? skill.file, line: f.line ?? 1, column: f.column ?? 1 }
 }
 
-export function lintSkills(discovered: DiscoveredSkill[], settings: PassSettings): { findings: Finding[]; skills: SkillSummary[] } {
+export function lintSkills(
+  discovered: DiscoveredSkill[],
+  settings: PassSettings,
+  cache?: LintCache,
+): { findings: Finding[]; skills: SkillSummary[] } {
   const profile = getProfile(settings.profileId)!
   const active = activeRules(profile, settings.severities)
   const textRules = active.filter((r) => r.rule.checkText)
@@ -71,6 +76,20 @@ export function lintSkills(discovered: DiscoveredSkill[], settings: PassSettings
   const textReader = new BoundedReader(MAX_TEXT_BYTES)
   const skills: SkillSummary[] = []
   for (const d of discovered) {
+    const stamp = cache?.stamp(d)
+    const hit = stamp ? cache!.get(d.dir, stamp) : undefined
+    if (hit) {
+      findings.push(...hit.findings)
+      skills.push(hit.summary)
+      continue
+    }
+    const first = findings.length
+    lintOne(d)
+    if (stamp) cache!.set(d.dir, { stamp, findings: findings.slice(first), summary: skills[skills.length - 1] })
+  }
+  return { findings, skills }
+
+  function lintOne(d: DiscoveredSkill) {
     const read = skillReader.read(d.file)
     if (!read) throw pathError('cannot read the file', { path: d.file })
     const skill = loadSkill(d, read.bytes, read.size, profile)
@@ -78,7 +97,7 @@ export function lintSkills(discovered: DiscoveredSkill[], settings: PassSettings
       rule.checkSkill?.(skill, reporter(rule.id, severity, skill), ctx)
     }
     skills.push(summarize(skill))
-    if (textRules.length === 0) continue
+    if (textRules.length === 0) return
     const check = (file: TextFile) => {
       for (const { rule, severity } of textRules) {
         rule.checkText!(file, skill, reporter(rule.id, severity, skill), ctx)
@@ -93,7 +112,6 @@ export function lintSkills(discovered: DiscoveredSkill[], settings: PassSettings
       check(lazyText(f.path, f.rel, bytes))
     }
   }
-  return { findings, skills }
 }
 
 function loadSkill(d: DiscoveredSkill, bytes: Buffer | undefined, size: number, profile: Profile): LintSkill {

@@ -1,7 +1,22 @@
 // Runs the real binary (bin/dotskills.js → dist/) in a child process with a temp HOME, so
 // end-to-end tests see exactly what a user sees and never touch the real home.
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+// Each run gets its own empty home (so its cache, and anything else it keeps, starts empty and
+// never lands in the repository); all are removed when the test process exits.
+const homes: string[] = []
+process.on('exit', () => {
+  for (const h of homes) rmSync(h, { recursive: true, force: true })
+})
+function tempHome(): string {
+  const h = mkdtempSync(join(tmpdir(), 'dotskills-home-'))
+  homes.push(h)
+  return h
+}
 
 export const BIN = fileURLToPath(new URL('../../bin/dotskills.js', import.meta.url))
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -15,7 +30,7 @@ export interface CliRun {
 export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string>; input?: string }): CliRun {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
-    HOME: opts.cwd,
+    HOME: opts.env?.HOME ?? tempHome(),
     NO_COLOR: '1',
     ...opts.env,
   }
