@@ -20,6 +20,12 @@ export interface Context {
   home: string
   /** dotskills' cache folder: $XDG_CACHE_HOME/dotskills, else <home>/.cache/dotskills */
   cacheDir: string
+  /** dotskills' state folder (what it wrote): $XDG_STATE_HOME/dotskills, else <home>/.local/state/dotskills */
+  stateDir: string
+  /** project folder for project-scoped installs (--project, default cwd) */
+  project: string
+  /** agent ids given with --agent */
+  agents?: string[]
   env: NodeJS.ProcessEnv
   /** the config path or folder given with --config, resolved against cwd */
   configPath?: string
@@ -52,6 +58,9 @@ export function wantsColor(
   return isTTY && env.TERM !== 'dumb'
 }
 
+/** An XDG_* variable's value when it is an absolute path (the spec says to ignore others). */
+const xdg = (v: string | undefined) => (v && isAbsolute(v) ? v : undefined)
+
 export function createContext(input: ContextInput): Context {
   const env = input.env ?? process.env
   const cwd = input.cwd ?? process.cwd()
@@ -63,7 +72,10 @@ export function createContext(input: ContextInput): Context {
     cwd,
     home,
     // an XDG variable wins over --home, as the XDG spec intends; relative values are ignored
-    cacheDir: join(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(home, '.cache'), 'dotskills'),
+    cacheDir: join(xdg(env.XDG_CACHE_HOME) ?? join(home, '.cache'), 'dotskills'),
+    stateDir: join(xdg(env.XDG_STATE_HOME) ?? join(home, '.local', 'state'), 'dotskills'),
+    project: o.project ? resolve(cwd, o.project) : cwd,
+    agents: o.agent?.length ? o.agent : undefined,
     env,
     configPath: o.config ? resolve(cwd, o.config) : undefined,
     json: !!o.json,

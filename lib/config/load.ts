@@ -10,6 +10,9 @@ import type { Severity } from '../lint/types.js'
 
 export interface Config {
   skills?: string | string[]
+  agents?: 'detected' | string[]
+  scope?: 'global' | 'project'
+  vars?: Record<string, unknown>
   lint?: {
     profile?: string
     rules?: Record<string, Severity>

@@ -37,9 +37,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let cache
   if (options.cacheDir) {
     const { LintCache } = await import('./cache.js')
-    const { version } = await import('../version.js')
+    const { version, buildId } = await import('../version.js')
     const ruleIds = active.map((r) => `${r.rule.id}=${r.severity}`)
-    cache = new LintCache(options.cacheDir, { version, profile: profile.id, ruleIds, paths: options.paths, cwd: options.cwd })
+    cache = new LintCache(options.cacheDir, { version, build: buildId(), profile: profile.id, ruleIds, paths: options.paths, cwd: options.cwd })
   }
   const pass = lintSkills(discovered, settings, cache)
   cache?.save()

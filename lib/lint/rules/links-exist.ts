@@ -50,7 +50,8 @@ interface SkillPaths {
 function skillPaths(skill: LintSkill): SkillPaths {
   const exact = new Set<string>(['.'])
   for (const f of skill.files) {
-    const parts = f.rel.split('/')
+    // `x.md.hbs` is rendered to `x.md` at install: links name the rendered file
+    const parts = f.rel.replace(/\.hbs$/, '').split('/')
     for (let i = 1; i <= parts.length; i++) exact.add(parts.slice(0, i).join('/'))
   }
   const folded = new Map<string, string>()

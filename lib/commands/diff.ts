@@ -1,0 +1,50 @@
+// `dotskills diff`: the unified diff install would apply (a/ = on disk, b/ = after install).
+import type { CommandDefinition } from './types.js'
+
+interface DiffArgs {
+  skill?: string[]
+  exitCode?: boolean
+  nameOnly?: boolean
+}
+
+const diffCommand: CommandDefinition<DiffArgs> = {
+  command: 'diff',
+  describe: 'Show the changes install would make, as a unified diff',
+  options: {
+    skill: { describe: 'only these skills (by name)', type: 'string', array: true, requiresArg: true },
+    'exit-code': { describe: 'exit 1 when there are differences (as git diff --exit-code)', type: 'boolean' },
+    'name-only': { describe: 'list the paths that would change, not the diff', type: 'boolean' },
+  },
+  examples: [
+    ['$0 diff', 'review before installing'],
+    ['$0 diff --name-only --exit-code', 'in scripts: which files drifted, exit 1 if any'],
+  ],
+  async run(args, ctx) {
+    const { prepare } = await import('../engine/prepare.js')
+    const { isDrift } = await import('../engine/compare.js')
+    const { displayPath } = await import('../engine/show.js')
+    const { readFileSync } = await import('node:fs')
+    const { createTwoFilesPatch } = await import('diff')
+    const p = await prepare(ctx, { skills: args.skill })
+    const drift = p.changes.filter(isDrift)
+    let out = ''
+    for (const c of drift) {
+      const shown = displayPath(c.path, ctx.home, ctx.cwd)
+      if (args.nameOnly) {
+        out += shown + '\n'
+        continue
+      }
+      const before = c.actual && c.actual !== 'other' ? readFileSync(c.path, 'utf8') : ''
+      const after = c.action === 'delete' ? '' : (c.target?.bytes.toString('utf8') ?? '')
+      if (c.action === 'mode') {
+        out += `diff --dotskills a/${shown} b/${shown}\nmode ${c.target!.mode.toString(8)}\n`
+        continue
+      }
+      out += createTwoFilesPatch(c.actual ? `a/${shown}` : '/dev/null', c.action === 'delete' ? '/dev/null' : `b/${shown}`, before, after, '', '', { context: 3 })
+        .replace(/^=+\n/, '')
+    }
+    return { exitCode: args.exitCode && drift.length > 0 ? 1 : 0, stdout: out }
+  },
+}
+
+export default diffCommand

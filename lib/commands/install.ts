@@ -1,0 +1,63 @@
+// `dotskills install` (alias `apply`): put every skill into every configured agent.
+import type { CommandDefinition } from './types.js'
+
+interface InstallArgs {
+  dryRun?: boolean
+  force?: boolean
+  skill?: string[]
+}
+
+const installCommand: CommandDefinition<InstallArgs> = {
+  command: 'install',
+  aliases: ['apply'],
+  describe: 'Install every skill into every configured agent, without ever losing a local edit',
+  options: {
+    'dry-run': { alias: 'n', describe: 'show what would change; write nothing', type: 'boolean' },
+    force: { describe: 'overwrite files in the way or edited since install, keeping a backup of each', type: 'boolean' },
+    skill: { describe: 'only these skills (by name)', type: 'string', array: true, requiresArg: true },
+  },
+  examples: [
+    ['$0 install', 'install into the agents detected on this machine'],
+    ['$0 install --dry-run', 'preview: the status letters of every file that would change'],
+    ['$0 install --agent claude-code --skill commit-message', 'one skill into one agent'],
+  ],
+  async run(args, ctx) {
+    const { prepare } = await import('../engine/prepare.js')
+    const { isConflict, conflictReason } = await import('../engine/compare.js')
+    const { displayPath } = await import('../engine/show.js')
+    const p = await prepare(ctx, { skills: args.skill })
+    const show = (path: string) => displayPath(path, ctx.home, ctx.cwd)
+    const conflicts = p.changes.filter(isConflict)
+    if (conflicts.length > 0 && !args.force) {
+      return {
+        exitCode: 3,
+        stderr: [
+          ...conflicts.map((c) => `dotskills: ${show(c.path)}: ${conflictReason(c)}`),
+          `dotskills: nothing was written (${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}); see \`dotskills diff\``,
+        ],
+      }
+    }
+    const visible = p.changes.filter((c) => c.status.trim() !== '')
+    if (args.dryRun) {
+      return { exitCode: 0, stdout: visible.map((c) => `${c.status} ${show(c.path)}\n`).join('') }
+    }
+    const { acquireLock } = await import('../engine/lock.js')
+    const { apply } = await import('../engine/apply.js')
+    const release = acquireLock(ctx.stateDir)
+    let result
+    try {
+      result = apply(p.changes, p.state, { force: !!args.force })
+      p.state.save()
+    } finally {
+      release()
+    }
+    const lines: string[] = []
+    for (const path of result.backups) lines.push(`backup ${show(path)}`)
+    for (const path of result.kept) lines.push(`dotskills: ${show(path)}: kept (you changed it; it is no longer managed)`)
+    const summary = `${result.written.length} written, ${result.removed.length} removed, ${p.adapters.length} agent${p.adapters.length === 1 ? '' : 's'} (${p.adapters.map((a) => a.id).join(', ') || 'none detected'})`
+    if (ctx.json) return { exitCode: 0, stdout: JSON.stringify({ ...result, agents: p.adapters.map((a) => a.id) }, null, 2) + '\n' }
+    return { exitCode: 0, stdout: ctx.quiet ? '' : summary + '\n', stderr: lines }
+  },
+}
+
+export default installCommand

@@ -1,0 +1,109 @@
+// apply: carry out compare's changes. Refuses (before writing anything) when a change is a
+// conflict, unless forced, in which case the file in the way is kept as a backup first; never
+// backs up its own output. Each write is atomic and recorded in the state right after it.
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs'
+import { dirname, isAbsolute, relative } from 'node:path'
+import { configError } from '../errors.js'
+import { isConflict, sha256, type Change } from './compare.js'
+import { writeAtomic, type State } from './state.js'
+
+export interface ApplyResult {
+  written: string[]
+  removed: string[]
+  backups: string[]
+  /** files left in place because the user changed them after the skill left the config */
+  kept: string[]
+}
+
+export function apply(changes: Change[], state: State, opts: { force: boolean; now?: Date }): ApplyResult {
+  const result: ApplyResult = { written: [], removed: [], backups: [], kept: [] }
+  const stamp = (opts.now ?? new Date()).toISOString().replace(/[:.]/g, '-')
+  for (const c of changes) {
+    if (isConflict(c) && !opts.force) throw new Error('apply called with unresolved conflicts') // callers check first
+    switch (c.action) {
+      case 'none':
+        break
+      case 'adopt':
+        state.record(c.path, entryFor(c))
+        break
+      case 'forget':
+        state.record(c.path, null)
+        break
+      case 'orphan':
+        state.record(c.path, null)
+        result.kept.push(c.path)
+        break
+      case 'delete':
+        unlinkSync(c.path)
+        state.record(c.path, null)
+        removeEmptyDirs(dirname(c.path), c.entry!.root)
+        result.removed.push(c.path)
+        break
+      case 'mode':
+        chmodSync(c.path, c.target!.mode)
+        state.record(c.path, entryFor(c))
+        break
+      case 'conflict-unmanaged':
+      case 'conflict-modified':
+        if (c.actual !== 'other') {
+          const backup = `${c.path}.dotskills-backup-${stamp}`
+          copyFileSync(c.path, backup)
+          result.backups.push(backup)
+        } else {
+          throw configError('a folder or symlink is in the way; move it away first (--force only replaces files)', { path: c.path })
+        }
+      // falls through: write the target over it
+      case 'create':
+      case 'update':
+      case 'recreate':
+        write(c)
+        state.record(c.path, entryFor(c))
+        result.written.push(c.path)
+        break
+    }
+  }
+  return result
+}
+
+function entryFor(c: Change) {
+  const t = c.target!
+  return { sha256: sha256(t.bytes), mode: t.mode, skill: t.skill, agents: [...t.agents].sort(), root: t.root }
+}
+
+/** Write one target atomically, never through a symlink that leads out of its root. */
+function write(c: Change): void {
+  const t = c.target!
+  mkdirSync(t.root, { recursive: true }) // the root itself may be a user's symlink (stow): allowed
+  const realRoot = realpathSync(t.root)
+  let existing = dirname(t.path)
+  while (!exists(existing)) existing = dirname(existing)
+  const rel = relative(realRoot, realpathSync(existing))
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw configError(`refusing to write: its folder resolves outside ${t.root} (a symlink?)`, { path: t.path })
+  }
+  mkdirSync(dirname(t.path), { recursive: true })
+  writeAtomic(t.path, t.bytes, t.mode)
+}
+
+function exists(p: string): boolean {
+  try {
+    lstatSync(p)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Remove folders left empty by deletions, up to (not including) the adapter root. */
+function removeEmptyDirs(dir: string, root: string): void {
+  while (dir.startsWith(root + '/') || (dir.startsWith(root) && dir.length > root.length && dir[root.length] === '\\')) {
+    try {
+      if (readdirSync(dir).length > 0) return
+      rmdirSync(dir)
+    } catch {
+      return
+    }
+    dir = dirname(dir)
+  }
+}
+

@@ -1,0 +1,54 @@
+// One install at a time: a lock file (O_EXCL) holding the owner's pid in the state folder.
+// A second writer waits briefly, then gives up with a clear message. A lock left by a process
+// that no longer exists is taken over. Readers (status, diff, verify, list) take no lock.
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+import { DotskillsError } from '../errors.js'
+
+const WAIT_MS = 2000
+const STEP_MS = 50
+
+export function acquireLock(stateDir: string, waitMs = WAIT_MS): () => void {
+  mkdirSync(stateDir, { recursive: true })
+  const file = join(stateDir, 'install.lock')
+  const deadline = Date.now() + waitMs
+  for (;;) {
+    try {
+      const fd = openSync(file, 'wx', 0o644)
+      writeSync(fd, String(process.pid))
+      closeSync(fd)
+      return () => rmSync(file, { force: true })
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    }
+    const owner = Number(readFileSafe(file))
+    if (owner && !alive(owner)) {
+      rmSync(file, { force: true }) // stale: its process is gone
+      continue
+    }
+    if (Date.now() >= deadline) {
+      throw new DotskillsError('E_CONFLICT', `another dotskills install is running${owner ? ` (pid ${owner})` : ''}`, {
+        path: file,
+        hint: 'wait for it to finish; if no dotskills is running, delete this file',
+      })
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, STEP_MS)
+  }
+}
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}

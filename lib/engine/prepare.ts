@@ -1,0 +1,78 @@
+// What install, diff, status and verify share: config → skills → adapters → plan → state →
+// compare. One function, so the four commands can never disagree.
+import { resolve } from 'node:path'
+import { loadConfig, type LoadedConfig } from '../config/load.js'
+import type { Context } from '../context.js'
+import { configError, usageError } from '../errors.js'
+import { discoverSkills } from '../skills/discover.js'
+import type { AgentAdapter } from '../agents/types.js'
+import { compare, type Change } from './compare.js'
+import { plan, type Scope } from './plan.js'
+import { State } from './state.js'
+import type { TargetFile } from './types.js'
+
+export interface Prepared {
+  config: LoadedConfig
+  adapters: AgentAdapter[]
+  scope: Scope
+  targets: TargetFile[]
+  state: State
+  changes: Change[]
+}
+
+export interface PrepareOptions {
+  /** only these skills (names) */
+  skills?: string[]
+}
+
+export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<Prepared> {
+  const config = await loadConfig(ctx.cwd, ctx.configPath)
+  if (!config) {
+    throw usageError('no dotskills config found', { hint: 'create dotskills.yaml (see examples/dotfiles) or pass --config <file|dir>' })
+  }
+  const { builtinAdapters, resolveAdapters, detectAdapter } = await import('../agents/registry.js')
+  const all = resolveAdapters() // TODO(issue 3): custom adapters from config
+  const known = new Map(all.map((a) => [a.id, a]))
+
+  const wanted = config.config.agents ?? 'detected'
+  let adapters: AgentAdapter[]
+  if (wanted === 'detected') adapters = all.filter((a) => detectAdapter(a, { home: ctx.home, env: ctx.env }).detected)
+  else {
+    adapters = wanted.map((id) => {
+      const a = known.get(id)
+      if (!a) throw configError(`unknown agent "${id}" in agents (known: ${builtinAdapters.map((b) => b.id).join(', ')})`, { path: config.path })
+      return a
+    })
+  }
+  if (ctx.agents) {
+    for (const id of ctx.agents) if (!known.has(id)) throw usageError(`--agent ${id}: unknown agent`, { hint: 'run `dotskills agents` for the list' })
+    adapters = ctx.agents.map((id) => known.get(id)!)
+  }
+
+  const skillsSetting = config.config.skills ?? 'skills'
+  const roots = (Array.isArray(skillsSetting) ? skillsSetting : [skillsSetting]).map((p) => resolve(config.dir, p))
+  let skills = await discoverSkills(roots, config.dir)
+  if (opts.skills?.length) {
+    const names = new Set(opts.skills)
+    const byName = (dir: string) => dir.slice(dir.replace(/[\\/]+$/, '').search(/[^\\/]+$/))
+    for (const n of names) if (!skills.some((s) => byName(s.dir) === n)) throw usageError(`--skill ${n}: no such skill in the config's skills`)
+    skills = skills.filter((s) => names.has(byName(s.dir)))
+  }
+
+  const scope: Scope = config.config.scope ?? 'global'
+  const targets = plan({
+    skills,
+    adapters,
+    scope,
+    home: ctx.home,
+    project: ctx.project,
+    vars: config.config.vars ?? {},
+  })
+  const state = State.load(ctx.stateDir)
+  const ids = new Set(adapters.map((a) => a.id))
+  const skillNames = opts.skills ? new Set(opts.skills) : undefined
+  // With --agent or --skill, recorded files of other agents or skills are left alone.
+  const considered = (e: { agents: string[]; skill: string }) =>
+    (!ctx.agents || e.agents.some((a) => ids.has(a))) && (!skillNames || skillNames.has(e.skill))
+  return { config, adapters, scope, targets, state, changes: compare(targets, state, considered) }
+}

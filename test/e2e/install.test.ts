@@ -1,0 +1,178 @@
+// Scenario tests of install / status / diff / verify: the real binary in a temp home.
+import t from 'tap'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runCli } from '../helpers/run-cli.js'
+
+const skill = (name: string, description: string, body = 'Steps.\n', extra = '') =>
+  `---\nname: ${name}\ndescription: ${description}\n${extra}---\n# ${name}\n\n${body}`
+
+function setup(t: { testdir(fixture: any): string }, config = 'skills: skills\nagents: [claude-code, codex]\n') {
+  const root = t.testdir({
+    home: {},
+    repo: {
+      'package.json': '{"name":"dots","private":true}',
+      'dotskills.yaml': config,
+      skills: {
+        'commit-message': {
+          'SKILL.md': skill('commit-message', 'Write commit messages. Use when committing.', 'Steps.\n', 'argument-hint: "[scope]"\n'),
+          scripts: { 'check.sh': '#!/bin/sh\necho ok\n' },
+        },
+        'code-review': { 'SKILL.md': skill('code-review', 'Review a diff. Use when asked for a review.') },
+      },
+    },
+  })
+  const home = join(root, 'home')
+  const repo = join(root, 'repo')
+  const run = (...args: string[]) => runCli([...args, '--home', home], { cwd: repo, env: { HOME: home } })
+  return { root, home, repo, run }
+}
+
+t.test('install writes every skill into every agent, per agent format; then all is clean', async (t) => {
+  const { home, run, repo } = setup(t)
+  const r = run('install')
+  t.equal(r.code, 0, r.stderr)
+  t.match(r.stdout, /written/)
+  const claude = join(home, '.claude/skills/commit-message/SKILL.md')
+  const codex = join(home, '.agents/skills/commit-message/SKILL.md')
+  t.ok(existsSync(claude) && existsSync(codex))
+  t.match(readFileSync(claude, 'utf8'), 'argument-hint', 'claude-code keeps its own field')
+  t.notMatch(readFileSync(codex, 'utf8'), 'argument-hint', 'codex copy drops a field codex does not read')
+  t.equal(readFileSync(join(home, '.claude/skills/commit-message/scripts/check.sh'), 'utf8'), '#!/bin/sh\necho ok\n')
+  t.equal(run('status').stdout, '', 'status is empty after install')
+  t.equal(run('verify').code, 0)
+  t.equal(run('diff', '--exit-code').code, 0)
+
+  // state: hashes only, under the XDG state dir inside the temp home
+  const stateFile = join(home, '.local/state/dotskills/state.json')
+  const state = readFileSync(stateFile, 'utf8')
+  t.notMatch(state, 'Write commit messages', 'no contents in the state')
+  t.match(state, /"sha256": "[0-9a-f]{64}"/)
+  const before = statSync(stateFile).mtimeMs
+  t.equal(run('install').code, 0, 'a second install is a no-op')
+  t.equal(readFileSync(stateFile, 'utf8'), state, 'no-op install leaves the state byte-identical')
+  t.equal(statSync(stateFile).mtimeMs, before, 'and does not even rewrite it')
+  t.notOk(existsSync(join(repo, '.cache')), 'nothing written into the repo')
+})
+
+t.test('dry-run shows status letters and writes nothing', async (t) => {
+  const { home, run } = setup(t)
+  const r = run('install', '--dry-run')
+  t.equal(r.code, 0)
+  t.match(r.stdout, ' A ~/.claude/skills/code-review/SKILL.md')
+  t.same(readdirSync(home), [], 'home untouched')
+})
+
+t.test('a user edit is never overwritten: exit 3, nothing written; --force keeps a backup', async (t) => {
+  const { home, run, repo } = setup(t)
+  run('install')
+  const installed = join(home, '.claude/skills/code-review/SKILL.md')
+  writeFileSync(installed, 'my edit\n')
+  writeFileSync(join(repo, 'skills/code-review/SKILL.md'), skill('code-review', 'Review a diff. Use when asked for a review.', 'New steps.\n'))
+  t.match(run('status').stdout, 'MM ~/.claude/skills/code-review/SKILL.md')
+  const r = run('install')
+  t.equal(r.code, 3)
+  t.match(r.stderr, 'dotskills: ~/.claude/skills/code-review/SKILL.md: changed since dotskills wrote it')
+  t.notMatch(r.stderr, /\n\s+at /, 'no stack trace')
+  t.equal(readFileSync(installed, 'utf8'), 'my edit\n', 'the edit is intact')
+  t.notMatch(readFileSync(join(home, '.agents/skills/code-review/SKILL.md'), 'utf8'), 'New steps', 'nothing else was written either')
+  t.equal(run('verify').code, 3)
+
+  const forced = run('install', '--force')
+  t.equal(forced.code, 0, forced.stderr)
+  t.match(readFileSync(installed, 'utf8'), 'New steps.')
+  const backups = readdirSync(join(home, '.claude/skills/code-review')).filter((f) => f.includes('dotskills-backup'))
+  t.equal(backups.length, 1)
+  t.equal(readFileSync(join(home, '.claude/skills/code-review', backups[0]), 'utf8'), 'my edit\n')
+  t.equal(run('install').code, 0)
+  t.equal(readdirSync(join(home, '.claude/skills/code-review')).filter((f) => f.includes('dotskills-backup')).length, 1, 'never a backup of its own output')
+})
+
+t.test('an unmanaged file in the way is refused', async (t) => {
+  const { home, run } = setup(t)
+  const path = join(home, '.claude/skills/code-review/SKILL.md')
+  run('install', '--agent', 'codex')
+  mkdirSync(join(home, '.claude/skills/code-review'), { recursive: true })
+  writeFileSync(path, 'mine\n')
+  const r = run('install')
+  t.equal(r.code, 3)
+  t.match(r.stderr, 'a file dotskills did not write is in the way')
+  t.equal(readFileSync(path, 'utf8'), 'mine\n')
+})
+
+t.test('the same bytes already on disk are adopted silently', async (t) => {
+  const { home, run, repo } = setup(t)
+  const path = join(home, '.claude/skills/code-review/SKILL.md')
+  mkdirSync(join(home, '.claude/skills/code-review'), { recursive: true })
+  writeFileSync(path, readFileSync(join(repo, 'skills/code-review/SKILL.md')))
+  t.equal(run('install').code, 0)
+  t.equal(run('status').stdout, '')
+})
+
+t.test('a deleted installed file is recreated (DA); a removed skill is uninstalled (D)', async (t) => {
+  const { home, run, repo } = setup(t)
+  run('install')
+  const path = join(home, '.claude/skills/code-review/SKILL.md')
+  rmSync(path)
+  t.match(run('status').stdout, 'DA ~/.claude/skills/code-review/SKILL.md')
+  t.equal(run('install').code, 0)
+  t.ok(existsSync(path))
+
+  rmSync(join(repo, 'skills/commit-message'), { recursive: true })
+  const st = run('status').stdout
+  t.match(st, ' D ~/.claude/skills/commit-message/SKILL.md')
+  t.match(st, ' D ~/.agents/skills/commit-message/scripts/check.sh')
+  t.equal(run('install').code, 0)
+  t.notOk(existsSync(join(home, '.claude/skills/commit-message')), 'its folders are gone too')
+  t.ok(existsSync(join(home, '.claude/skills/code-review/SKILL.md')))
+})
+
+t.test('an agent removed from the config is uninstalled; --agent limits a run', async (t) => {
+  const { home, run, repo } = setup(t)
+  t.equal(run('install', '--agent', 'claude-code').code, 0)
+  t.notOk(existsSync(join(home, '.agents/skills')), '--agent claude-code wrote only its files')
+  run('install')
+  writeFileSync(join(repo, 'dotskills.yaml'), 'skills: skills\nagents: [claude-code]\n')
+  t.match(run('status').stdout, ' D ~/.agents/skills/code-review/SKILL.md')
+  run('install')
+  t.notOk(existsSync(join(home, '.agents/skills/code-review')))
+  t.ok(existsSync(join(home, '.claude/skills/code-review/SKILL.md')))
+})
+
+t.test('diff shows a unified diff; --name-only lists paths', async (t) => {
+  const { run, repo } = setup(t)
+  run('install')
+  writeFileSync(join(repo, 'skills/code-review/SKILL.md'), skill('code-review', 'Review a diff. Use when asked for a review.', 'Better steps.\n'))
+  const d = run('diff')
+  t.match(d.stdout, '--- a/~/.claude/skills/code-review/SKILL.md')
+  t.match(d.stdout, '-Steps.\n+Better steps.')
+  t.equal(run('diff', '--exit-code').code, 1)
+  t.equal(run('diff', '--name-only').stdout, '~/.agents/skills/code-review/SKILL.md\n~/.claude/skills/code-review/SKILL.md\n')
+  t.equal(run('verify').code, 1)
+})
+
+t.test('templates render per agent; a missing variable is an error with file and line', async (t) => {
+  const { home, run, repo } = setup(t, 'skills: skills\nagents: [claude-code, codex]\nvars:\n  team: platform\n')
+  writeFileSync(join(repo, 'skills/code-review/notes.md.hbs'), 'Team {{vars.team}} on {{agent.id}}.\n')
+  t.equal(run('install').code, 0)
+  t.equal(readFileSync(join(home, '.claude/skills/code-review/notes.md'), 'utf8'), 'Team platform on claude-code.\n')
+  t.equal(readFileSync(join(home, '.agents/skills/code-review/notes.md'), 'utf8'), 'Team platform on codex.\n')
+  writeFileSync(join(repo, 'skills/code-review/notes.md.hbs'), 'Team {{vars.team}}\n{{vars.nope}}\n')
+  const r = run('install')
+  t.equal(r.code, 2)
+  t.match(r.stderr, /notes\.md\.hbs:2/)
+  t.notMatch(r.stderr, /\n\s+at /)
+})
+
+t.test('a second install waits for the lock, then gives up clearly', async (t) => {
+  const { home, run } = setup(t)
+  const lockDir = join(home, '.local/state/dotskills')
+  mkdirSync(lockDir, { recursive: true })
+  writeFileSync(join(lockDir, 'install.lock'), String(process.pid))
+  const r = run('install')
+  t.equal(r.code, 3)
+  t.match(r.stderr, `another dotskills install is running (pid ${process.pid})`)
+  writeFileSync(join(lockDir, 'install.lock'), '999999999')
+  t.equal(run('install').code, 0, 'a stale lock is taken over')
+})
+
