@@ -176,3 +176,49 @@ t.test('a second install waits for the lock, then gives up clearly', async (t) =
   t.equal(run('install').code, 0, 'a stale lock is taken over')
 })
 
+
+t.test('list shows skills × agents; uninstall removes exactly what was written', async (t) => {
+  const { home, run } = setup(t)
+  t.equal(run('list').stdout, 'skill           claude-code  codex\ncode-review     pending      pending\ncommit-message  pending      pending\n')
+  run('install')
+  const listed = JSON.parse(run('list', '--json').stdout)
+  t.same(listed, [
+    { skill: 'code-review', agents: { 'claude-code': 'installed', codex: 'installed' } },
+    { skill: 'commit-message', agents: { 'claude-code': 'installed', codex: 'installed' } },
+  ])
+  // a file of the user's own inside an agent folder, and an edit to an installed file
+  writeFileSync(join(home, '.claude/skills/mine.md'), 'mine\n')
+  writeFileSync(join(home, '.agents/skills/code-review/SKILL.md'), 'edited\n')
+  t.match(run('uninstall', '--dry-run').stdout, ' D ~/.claude/skills/code-review/SKILL.md')
+  const r = run('uninstall')
+  t.equal(r.code, 0)
+  t.match(r.stderr, '~/.agents/skills/code-review/SKILL.md: kept')
+  t.equal(readFileSync(join(home, '.claude/skills/mine.md'), 'utf8'), 'mine\n', 'never touches files it did not write')
+  t.equal(readFileSync(join(home, '.agents/skills/code-review/SKILL.md'), 'utf8'), 'edited\n', 'keeps a changed file')
+  t.notOk(existsSync(join(home, '.claude/skills/code-review')), 'removes its own files and emptied folders')
+  t.same(readdirSync(join(home, '.claude/skills')), ['mine.md'])
+  t.match(run('status').stdout, ' A ~/.claude/skills/code-review/SKILL.md', 'everything is pending again')
+})
+
+t.test('re-add copies an edit back into the source; reports what it cannot map back', async (t) => {
+  const { home, run, repo } = setup(t, 'skills: skills\nagents: [claude-code, codex]\nvars: {team: a}\n')
+  writeFileSync(join(repo, 'skills/code-review/notes.md.hbs'), 'Team {{vars.team}}\n')
+  run('install')
+  t.equal(run('re-add').code, 1, 'nothing edited: nothing captured is not success')
+
+  writeFileSync(join(home, '.claude/skills/code-review/SKILL.md'), skill('code-review', 'Review a diff. Use when asked for a review.', 'Edited steps.\n'))
+  writeFileSync(join(home, '.claude/skills/code-review/notes.md'), 'Team b\n')
+  writeFileSync(join(home, '.agents/skills/commit-message/SKILL.md'), 'edited codex copy\n')
+  const r = run('re-add', 'code-review', 'commit-message')
+  t.equal(r.code, 1, 'some files could not be mapped back')
+  t.match(r.stdout, 're-added ~/.claude/skills/code-review/SKILL.md')
+  t.match(readFileSync(join(repo, 'skills/code-review/SKILL.md'), 'utf8'), 'Edited steps.')
+  t.match(r.stderr, 'notes.md: not re-added: it is rendered from a template')
+  t.match(r.stderr, "~/.agents/skills/commit-message/SKILL.md: not re-added: this agent's copy differs from the source")
+  t.notMatch(readFileSync(join(repo, 'skills/commit-message/SKILL.md'), 'utf8'), 'edited codex copy')
+  t.equal(readFileSync(join(repo, 'skills/code-review/notes.md.hbs'), 'utf8'), 'Team {{vars.team}}\n', 'template untouched')
+
+  // the re-added edit now spreads to the other agent; the claude copy is adopted
+  t.match(run('status').stdout, ' M ~/.agents/skills/code-review/SKILL.md')
+  t.notMatch(run('status').stdout, '~/.claude/skills/code-review/SKILL.md')
+})

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 // Each run gets its own empty home (so its cache, and anything else it keeps, starts empty and
 // never lands in the repository); all are removed when the test process exits.
@@ -27,11 +27,27 @@ export interface CliRun {
   stderr: string
 }
 
-export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string>; input?: string }): CliRun {
+const GUARD = fileURLToPath(new URL('./fs-guard.mjs', import.meta.url))
+
+/**
+ * Where a CLI run may write: its home, and its working folder when that is a test fixture
+ * (t.testdir). Never the repository itself or the real home.
+ */
+function writableRoots(cwd: string, home: string, extra: string[] = []): string {
+  // tap records coverage of child processes under .tap/ (it patches spawn to preload itself)
+  const roots = [home, join(ROOT, '.tap', 'processinfo'), join(ROOT, '.tap', 'coverage'), ...extra]
+  if (cwd.includes(`${join('.tap', 'fixtures')}`) || cwd.startsWith(tmpdir())) roots.push(cwd)
+  return roots.join('\n')
+}
+
+export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string>; input?: string; writable?: string[] }): CliRun {
+  const home = opts.env?.HOME ?? tempHome()
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
-    HOME: opts.env?.HOME ?? tempHome(),
+    HOME: home,
     NO_COLOR: '1',
+    NODE_OPTIONS: `--import=${pathToFileURL(GUARD).href}`,
+    DOTSKILLS_TEST_ROOTS: writableRoots(opts.cwd, home, [...(opts.writable ?? []), ...[opts.env?.XDG_CACHE_HOME, opts.env?.XDG_STATE_HOME].filter((x): x is string => !!x)]),
     ...opts.env,
   }
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, encoding: 'utf8', input: opts.input ?? '' })
