@@ -2,11 +2,11 @@
 import { getProfile, profileIds } from '../lint/profiles/index.js'
 import type { CommandDefinition } from './types.js'
 
-const SCHEMAS = ['skill', 'config'] as const
+const SCHEMAS = ['skill', 'config', 'adapter'] as const
 
 const schemaCommand: CommandDefinition<{ name: (typeof SCHEMAS)[number]; profile?: string }> = {
   command: 'schema [name]',
-  describe: 'Print a JSON Schema: skill frontmatter or config',
+  describe: 'Print a JSON Schema: skill frontmatter, config or agent adapter',
   positionals: {
     name: { describe: 'which schema', choices: SCHEMAS, default: 'skill', type: 'string' },
   },

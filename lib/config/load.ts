@@ -13,6 +13,8 @@ export interface Config {
   agents?: 'detected' | string[]
   scope?: 'global' | 'project'
   vars?: Record<string, unknown>
+  adapters?: Record<string, unknown>[]
+  agentSkills?: Record<string, { include?: string[]; exclude?: string[] }>
   lint?: {
     profile?: string
     rules?: Record<string, Severity>

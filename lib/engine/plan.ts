@@ -24,6 +24,8 @@ export interface PlanInput {
   vars: Record<string, unknown>
   /** named machine profile from config, if any */
   profile?: string
+  /** whether an agent gets a skill (config agentSkills include/exclude); default: all */
+  skillsFor?: (agent: string, skill: string) => boolean
 }
 
 const SKILL_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/
@@ -51,6 +53,7 @@ export function plan(input: PlanInput): TargetFile[] {
     const sources = readSources(skill)
     const frontmatter = skillFrontmatter(sources)
     for (const adapter of input.adapters) {
+      if (input.skillsFor && !input.skillsFor(adapter.id, name)) continue
       const rootSpec = adapter.skills[input.scope]
       if (!rootSpec) continue
       const root = expandPath(rootSpec, { home: input.home, project: input.project })

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
 import type { Context } from '../context.js'
-import { configError, usageError } from '../errors.js'
+import { configError, DotskillsError, usageError } from '../errors.js'
 import { discoverSkills } from '../skills/discover.js'
 import type { AgentAdapter } from '../agents/types.js'
 import { compare, type Change } from './compare.js'
@@ -31,7 +31,13 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
     throw usageError('no dotskills config found', { hint: 'create dotskills.yaml (see examples/dotfiles) or pass --config <file|dir>' })
   }
   const { builtinAdapters, resolveAdapters, detectAdapter } = await import('../agents/registry.js')
-  const all = resolveAdapters() // TODO(issue 3): custom adapters from config
+  let all: AgentAdapter[]
+  try {
+    all = resolveAdapters((config.config.adapters ?? []) as Partial<AgentAdapter>[])
+  } catch (err) {
+    if (err instanceof DotskillsError && !err.details.path) err.details.path = config.path
+    throw err
+  }
   const known = new Map(all.map((a) => [a.id, a]))
 
   const wanted = config.config.agents ?? 'detected'
@@ -60,9 +66,17 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
   }
 
   const scope: Scope = config.config.scope ?? 'global'
+  const perAgent = config.config.agentSkills ?? {}
+  for (const id of Object.keys(perAgent)) {
+    if (!known.has(id)) throw configError(`agentSkills: unknown agent "${id}"`, { path: config.path })
+  }
   const targets = plan({
     skills,
     adapters,
+    skillsFor: (agent, skill) => {
+      const f = perAgent[agent]
+      return !f || ((!f.include || f.include.includes(skill)) && !(f.exclude ?? []).includes(skill))
+    },
     scope,
     home: ctx.home,
     project: ctx.project,

@@ -8,7 +8,7 @@ import { profileSchema, type JsonSchema, type Profile } from './profiles/profile
 import type { SchemaError } from './types.js'
 
 let specSchema: JsonSchema | undefined
-export function loadSchema(name: 'skill' | 'config'): JsonSchema {
+export function loadSchema(name: 'skill' | 'config' | 'adapter'): JsonSchema {
   return JSON.parse(readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8'))
 }
 export function skillSpecSchema(): JsonSchema {

@@ -222,3 +222,38 @@ t.test('re-add copies an edit back into the source; reports what it cannot map b
   t.match(run('status').stdout, ' M ~/.agents/skills/code-review/SKILL.md')
   t.notMatch(run('status').stdout, '~/.claude/skills/code-review/SKILL.md')
 })
+
+t.test('config adapters: override a built-in, add a new one; collisions stop before writing', async (t) => {
+  const config = [
+    'skills: skills',
+    'agents: [claude-code, my-agent]',
+    'adapters:',
+    '  - id: claude-code',
+    '    skills: { global: "~/dotclaude/skills" }',
+    '  - id: my-agent',
+    '    name: My Agent',
+    '    skills: { global: "~/.my-agent/skills" }',
+    '    extraFields: []',
+    'agentSkills:',
+    '  my-agent: { exclude: [code-review] }',
+    '',
+  ].join('\n')
+  const { home, run, repo } = setup(t, config)
+  t.equal(run('install').code, 0)
+  t.ok(existsSync(join(home, 'dotclaude/skills/code-review/SKILL.md')), 'built-in path overridden')
+  t.notOk(existsSync(join(home, '.claude')), 'the old path is not used')
+  t.ok(existsSync(join(home, '.my-agent/skills/commit-message/SKILL.md')), 'new adapter installed')
+  t.notOk(existsSync(join(home, '.my-agent/skills/code-review')), 'agentSkills exclude honoured')
+
+  // two adapters, one folder, different bytes (one keeps argument-hint, one drops it)
+  writeFileSync(join(repo, 'dotskills.yaml'), config.replace('"~/.my-agent/skills"', '"~/dotclaude/skills"').replace('  my-agent: { exclude: [code-review] }\n', '  my-agent: { include: [commit-message] }\n'))
+  const r = run('install')
+  t.equal(r.code, 2)
+  t.match(r.stderr, /dotclaude\/skills\/commit-message\/SKILL\.md: agents claude-code and my-agent would write different contents here/)
+  t.notMatch(r.stderr, /\n\s+at /)
+
+  writeFileSync(join(repo, 'dotskills.yaml'), 'skills: skills\nagents: [x]\nadapters:\n  - id: x\n')
+  const bad = run('install')
+  t.equal(bad.code, 2)
+  t.match(bad.stderr, 'adapter "x" is not a built-in one, so it needs "name" and "skills"')
+})
