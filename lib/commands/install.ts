@@ -2,6 +2,7 @@
 import type { CommandDefinition } from './types.js'
 
 interface InstallArgs {
+  lint?: boolean
   dryRun?: boolean
   force?: boolean
   skill?: string[]
@@ -15,6 +16,7 @@ const installCommand: CommandDefinition<InstallArgs> = {
     'dry-run': { alias: 'n', describe: 'show what would change; write nothing', type: 'boolean' },
     force: { describe: 'overwrite files in the way or edited since install, keeping a backup of each', type: 'boolean' },
     skill: { describe: 'only these skills (by name)', type: 'string', array: true, requiresArg: true },
+    lint: { describe: 'lint the skills first and install nothing if any has an error (--no-lint skips)', type: 'boolean', default: true },
   },
   examples: [
     ['$0 install', 'install into the agents detected on this machine'],
@@ -27,6 +29,10 @@ const installCommand: CommandDefinition<InstallArgs> = {
     const { displayPath } = await import('../engine/show.js')
     const p = await prepare(ctx, { skills: args.skill })
     const show = (path: string) => displayPath(path, ctx.home, ctx.cwd)
+    if (args.lint !== false) {
+      const refused = await lintGate(p.skillRoots, p.config.config.lint, ctx, !args.dryRun) // a dry run writes nothing, not even the lint cache
+      if (refused) return refused
+    }
     const conflicts = p.changes.filter(isConflict)
     if (conflicts.length > 0 && !args.force) {
       return {
@@ -58,6 +64,32 @@ const installCommand: CommandDefinition<InstallArgs> = {
     if (ctx.json) return { exitCode: 0, stdout: JSON.stringify({ ...result, agents: p.adapters.map((a) => a.id) }, null, 2) + '\n' }
     return { exitCode: 0, stdout: ctx.quiet ? '' : summary + '\n', stderr: lines }
   },
+}
+
+/**
+ * Skills with lint errors are not installed: agents skip or misread them silently. Fields
+ * unknown to the profile are not errors here: install drops them from each agent's copy.
+ */
+async function lintGate(roots: string[], settings: { profile?: string; rules?: Record<string, 'off' | 'warn' | 'error'> } | undefined, ctx: Parameters<typeof installCommand.run>[1], useCache: boolean) {
+  const { lint } = await import('../lint/engine.js')
+  const { getProfile, DEFAULT_PROFILE } = await import('../lint/profiles/index.js')
+  const { stylish } = await import('../lint/formatters/stylish.js')
+  const { version } = await import('../version.js')
+  const result = await lint({
+    paths: roots,
+    cwd: ctx.cwd,
+    profile: getProfile(settings?.profile ?? DEFAULT_PROFILE)!,
+    severities: { ...settings?.rules, 'frontmatter-unknown-field': 'off' },
+    cacheDir: useCache ? ctx.cacheDir : undefined,
+  })
+  if (result.errorCount === 0) return undefined
+  result.findings = result.findings.filter((f) => f.severity === 'error')
+  result.warningCount = 0
+  const report = stylish({ result, cwd: ctx.cwd, color: false, version }).trimEnd().split('\n')
+  return {
+    exitCode: 1,
+    stderr: [...report, 'dotskills: nothing was installed: fix the lint errors above (or install with --no-lint)'],
+  }
 }
 
 export default installCommand

@@ -13,6 +13,8 @@ import type { TargetFile } from './types.js'
 
 export interface Prepared {
   config: LoadedConfig
+  /** the config's skill folders (absolute) */
+  skillRoots: string[]
   adapters: AgentAdapter[]
   scope: Scope
   targets: TargetFile[]
@@ -88,5 +90,5 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
   // With --agent or --skill, recorded files of other agents or skills are left alone.
   const considered = (e: { agents: string[]; skill: string }) =>
     (!ctx.agents || e.agents.some((a) => ids.has(a))) && (!skillNames || skillNames.has(e.skill))
-  return { config, adapters, scope, targets, state, changes: compare(targets, state, considered) }
+  return { config, skillRoots: roots, adapters, scope, targets, state, changes: compare(targets, state, considered) }
 }

@@ -257,3 +257,14 @@ t.test('config adapters: override a built-in, add a new one; collisions stop bef
   t.equal(bad.code, 2)
   t.match(bad.stderr, 'adapter "x" is not a built-in one, so it needs "name" and "skills"')
 })
+
+t.test('skills with lint errors are not installed (--no-lint overrides)', async (t) => {
+  const { home, run, repo } = setup(t)
+  writeFileSync(join(repo, 'skills/code-review/SKILL.md'), skill('wrong-name', 'Review a diff. Use when asked for a review.'))
+  const r = run('install')
+  t.equal(r.code, 1)
+  t.match(r.stderr, 'name "wrong-name" does not match its folder "code-review"')
+  t.match(r.stderr, 'nothing was installed')
+  t.same(readdirSync(home).filter((f) => f !== '.cache'), [], 'nothing written but the lint cache')
+  t.equal(run('install', '--no-lint').code, 0)
+})
