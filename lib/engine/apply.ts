@@ -96,14 +96,18 @@ function exists(p: string): boolean {
 
 /** Remove folders left empty by deletions, up to (not including) the adapter root. */
 function removeEmptyDirs(dir: string, root: string): void {
-  while (dir.startsWith(root + '/') || (dir.startsWith(root) && dir.length > root.length && dir[root.length] === '\\')) {
+  for (; isInside(dir, root); dir = dirname(dir)) {
     try {
       if (readdirSync(dir).length > 0) return
       rmdirSync(dir)
     } catch {
       return
     }
-    dir = dirname(dir)
   }
 }
 
+/** `dir` is strictly below `root` */
+function isInside(dir: string, root: string): boolean {
+  const rel = relative(root, dir)
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+}

@@ -3,7 +3,7 @@
 // found here, before anything is written; so is any path that would leave an adapter root.
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { hostname, platform } from 'node:os'
-import { isAbsolute, join, relative, sep } from 'node:path'
+import { basename, isAbsolute, join, relative } from 'node:path'
 import { expandPath } from '../agents/registry.js'
 import type { AgentAdapter } from '../agents/types.js'
 import { configError } from '../errors.js'
@@ -46,7 +46,7 @@ export function plan(input: PlanInput): TargetFile[] {
   }
 
   for (const skill of input.skills) {
-    const name = skill.dir.slice(skill.dir.lastIndexOf(sep) + 1)
+    const name = basename(skill.dir)
     if (!SKILL_NAME.test(name)) {
       throw configError(`skill folder name "${name}" is not a valid skill name (a-z, 0-9, single hyphens)`, { path: skill.dir })
     }

@@ -1,6 +1,6 @@
 // What install, diff, status and verify share: config → skills → adapters → plan → state →
 // compare. One function, so the four commands can never disagree.
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
 import type { Context } from '../context.js'
 import { configError, DotskillsError, usageError } from '../errors.js'
@@ -62,9 +62,8 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
   let skills = await discoverSkills(roots, config.dir)
   if (opts.skills?.length) {
     const names = new Set(opts.skills)
-    const byName = (dir: string) => dir.slice(dir.replace(/[\\/]+$/, '').search(/[^\\/]+$/))
-    for (const n of names) if (!skills.some((s) => byName(s.dir) === n)) throw usageError(`--skill ${n}: no such skill in the config's skills`)
-    skills = skills.filter((s) => names.has(byName(s.dir)))
+    for (const n of names) if (!skills.some((s) => basename(s.dir) === n)) throw usageError(`--skill ${n}: no such skill in the config's skills`)
+    skills = skills.filter((s) => names.has(basename(s.dir)))
   }
 
   const scope: Scope = config.config.scope ?? 'global'
