@@ -23,11 +23,12 @@ const diffCommand: CommandDefinition<DiffArgs> = {
     const { prepare } = await import('../engine/prepare.js')
     const { isDrift } = await import('../engine/compare.js')
     const { displayPath } = await import('../engine/show.js')
-    const { readFileSync } = await import('node:fs')
+    const { existsSync, readFileSync } = await import('node:fs')
     const { createTwoFilesPatch } = await import('diff')
     const p = await prepare(ctx, { skills: args.skill })
     const drift = p.changes.filter(isDrift)
     let out = ''
+    const diffs: string[] = []
     for (const c of drift) {
       const shown = displayPath(c.path, ctx.home, ctx.cwd)
       if (args.nameOnly) {
@@ -35,7 +36,14 @@ const diffCommand: CommandDefinition<DiffArgs> = {
         continue
       }
       const before = c.actual && c.actual !== 'other' ? readFileSync(c.path, 'utf8') : ''
-      const after = c.action === 'delete' ? '' : (c.target?.bytes.toString('utf8') ?? '')
+      let after = c.action === 'delete' ? '' : (c.target?.bytes.toString('utf8') ?? '')
+      if (c.block) {
+        // a managed block: the diff of the whole shared file, everything outside the block unchanged
+        const { withBlock, withoutBlock } = await import('../engine/block.js')
+        const file = existsSync(c.path) ? readFileSync(c.path, 'utf8') : ''
+        diffs.push(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, file, c.action === 'delete' ? withoutBlock(file, c.block) : withBlock(file, c.block, after), '', '', { context: 3 }).replace(/^=+\n/, ''))
+        continue
+      }
       if (c.action === 'mode') {
         out += `diff --dotskills a/${shown} b/${shown}\nmode ${c.target!.mode.toString(8)}\n`
         continue
@@ -43,7 +51,7 @@ const diffCommand: CommandDefinition<DiffArgs> = {
       out += createTwoFilesPatch(c.actual ? `a/${shown}` : '/dev/null', c.action === 'delete' ? '/dev/null' : `b/${shown}`, before, after, '', '', { context: 3 })
         .replace(/^=+\n/, '')
     }
-    return { exitCode: args.exitCode && drift.length > 0 ? 1 : 0, stdout: out }
+    return { exitCode: args.exitCode && drift.length > 0 ? 1 : 0, stdout: out + diffs.join('') }
   },
 }
 

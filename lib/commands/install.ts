@@ -26,7 +26,7 @@ const installCommand: CommandDefinition<InstallArgs> = {
   async run(args, ctx) {
     const { prepare } = await import('../engine/prepare.js')
     const { isConflict, conflictReason } = await import('../engine/compare.js')
-    const { displayPath } = await import('../engine/show.js')
+    const { changeLabel, displayPath } = await import('../engine/show.js')
     const p = await prepare(ctx, { skills: args.skill })
     const show = (path: string) => displayPath(path, ctx.home, ctx.cwd)
     if (args.lint !== false) {
@@ -45,7 +45,7 @@ const installCommand: CommandDefinition<InstallArgs> = {
     }
     const visible = p.changes.filter((c) => c.status.trim() !== '')
     if (args.dryRun) {
-      return { exitCode: 0, stdout: visible.map((c) => `${c.status} ${show(c.path)}\n`).join('') }
+      return { exitCode: 0, stdout: visible.map((c) => `${c.status} ${changeLabel(c, ctx.home, ctx.cwd)}\n`).join('') }
     }
     const { acquireLock } = await import('../engine/lock.js')
     const { apply } = await import('../engine/apply.js')

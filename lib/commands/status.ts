@@ -14,14 +14,14 @@ const statusCommand: CommandDefinition<{ skill?: string[] }> = {
   ],
   async run(args, ctx) {
     const { prepare } = await import('../engine/prepare.js')
-    const { displayPath } = await import('../engine/show.js')
+    const { changeLabel, displayPath } = await import('../engine/show.js')
     const p = await prepare(ctx, { skills: args.skill })
     const visible = p.changes.filter((c) => c.status.trim() !== '')
     if (ctx.json) {
       const rows = visible.map((c) => ({ path: c.path, status: c.status, action: c.action, skill: c.target?.skill ?? c.entry?.skill, agents: c.target?.agents ?? c.entry?.agents }))
       return { exitCode: 0, stdout: JSON.stringify(rows, null, 2) + '\n' }
     }
-    return { exitCode: 0, stdout: visible.map((c) => `${c.status} ${displayPath(c.path, ctx.home, ctx.cwd)}\n`).join('') }
+    return { exitCode: 0, stdout: visible.map((c) => `${c.status} ${changeLabel(c, ctx.home, ctx.cwd)}\n`).join('') }
   },
 }
 

@@ -15,13 +15,13 @@ const uninstallCommand: CommandDefinition<{ dryRun?: boolean; skill?: string[] }
   async run(args, ctx) {
     const { State } = await import('../engine/state.js')
     const { compare } = await import('../engine/compare.js')
-    const { displayPath } = await import('../engine/show.js')
+    const { changeLabel, displayPath } = await import('../engine/show.js')
     const state = State.load(ctx.stateDir)
     const skills = args.skill ? new Set(args.skill) : undefined
     // Uninstall = install with an empty plan, over the recorded files this run is about.
     const changes = compare([], state, (e) => (!ctx.agents || e.agents.some((a) => ctx.agents!.includes(a))) && (!skills || skills.has(e.skill)))
     const show = (p: string) => displayPath(p, ctx.home, ctx.cwd)
-    if (args.dryRun) return { exitCode: 0, stdout: changes.filter((c) => c.status.trim()).map((c) => `${c.status} ${show(c.path)}\n`).join('') }
+    if (args.dryRun) return { exitCode: 0, stdout: changes.filter((c) => c.status.trim()).map((c) => `${c.status} ${changeLabel(c, ctx.home, ctx.cwd)}\n`).join('') }
     const { acquireLock } = await import('../engine/lock.js')
     const { apply } = await import('../engine/apply.js')
     const release = acquireLock(ctx.stateDir)

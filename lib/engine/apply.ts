@@ -1,7 +1,8 @@
 // apply: carry out compare's changes. Refuses (before writing anything) when a change is a
 // conflict, unless forced, in which case the file in the way is kept as a backup first; never
 // backs up its own output. Each write is atomic and recorded in the state right after it.
-import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs'
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs'
+import { withBlock, withoutBlock } from './block.js'
 import { dirname, isAbsolute, relative } from 'node:path'
 import { configError } from '../errors.js'
 import { isConflict, sha256, type Change } from './compare.js'
@@ -24,24 +25,27 @@ export function apply(changes: Change[], state: State, opts: { force: boolean; n
       case 'none':
         break
       case 'adopt':
-        state.record(c.path, entryFor(c))
+        state.record(c.key, entryFor(c))
         break
       case 'forget':
-        state.record(c.path, null)
+        state.record(c.key, null)
         break
       case 'orphan':
-        state.record(c.path, null)
+        state.record(c.key, null)
         result.kept.push(c.path)
         break
       case 'delete':
-        unlinkSync(c.path)
-        state.record(c.path, null)
-        removeEmptyDirs(dirname(c.path), c.entry!.root)
+        if (c.block) removeBlock(c.path, c.block)
+        else {
+          unlinkSync(c.path)
+          removeEmptyDirs(dirname(c.path), c.entry!.root)
+        }
+        state.record(c.key, null)
         result.removed.push(c.path)
         break
       case 'mode':
         chmodSync(c.path, c.target!.mode)
-        state.record(c.path, entryFor(c))
+        state.record(c.key, entryFor(c))
         break
       case 'conflict-unmanaged':
       case 'conflict-modified':
@@ -57,7 +61,7 @@ export function apply(changes: Change[], state: State, opts: { force: boolean; n
       case 'update':
       case 'recreate':
         write(c)
-        state.record(c.path, entryFor(c))
+        state.record(c.key, entryFor(c))
         result.written.push(c.path)
         break
     }
@@ -67,7 +71,7 @@ export function apply(changes: Change[], state: State, opts: { force: boolean; n
 
 function entryFor(c: Change) {
   const t = c.target!
-  return { sha256: sha256(t.bytes), mode: t.mode, skill: t.skill, agents: [...t.agents].sort(), root: t.root }
+  return { sha256: sha256(t.bytes), mode: t.mode, skill: t.skill, agents: [...t.agents].sort(), root: t.root, ...(t.block ? { block: t.block } : {}) }
 }
 
 /** Write one target atomically, never through a symlink that leads out of its root. */
@@ -82,7 +86,26 @@ function write(c: Change): void {
     throw configError(`refusing to write: its folder resolves outside ${t.root} (a symlink?)`, { path: t.path })
   }
   mkdirSync(dirname(t.path), { recursive: true })
-  writeAtomic(t.path, t.bytes, t.mode)
+  if (t.block) {
+    // only the block changes; the rest of the shared file and its mode stay the user's
+    const current = readIfFile(t.path)
+    writeAtomic(t.path, withBlock(current ?? '', t.block, t.bytes.toString('utf8')), current === null ? t.mode : lstatSync(t.path).mode & 0o777)
+  } else writeAtomic(t.path, t.bytes, t.mode)
+}
+
+function readIfFile(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return null
+  }
+}
+
+/** Take our block out of a shared file; a file left empty was only ever ours: remove it. */
+function removeBlock(path: string, id: string): void {
+  const rest = withoutBlock(readFileSync(path, 'utf8'), id)
+  if (rest.trim() === '') unlinkSync(path)
+  else writeAtomic(path, rest, lstatSync(path).mode & 0o777)
 }
 
 function exists(p: string): boolean {

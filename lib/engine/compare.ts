@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto'
 import { lstatSync, readFileSync } from 'node:fs'
 import type { State } from './state.js'
-import type { StateEntry, TargetFile } from './types.js'
+import { readBlock } from './block.js'
+import { keyPath, targetKey, type StateEntry, type TargetFile } from './types.js'
 
 export type Action =
   | 'none' // nothing to do
@@ -20,7 +21,12 @@ export type Action =
   | 'conflict-modified' // the user changed a file we wrote and the target differs
 
 export interface Change {
+  /** the file on disk (for a managed block: the shared file) */
   path: string
+  /** path, or path + block id: the key in plan and state */
+  key: string
+  /** managed block id, when the change is about a block in a shared file */
+  block?: string
   action: Action
   /** two letters as `dotskills status` prints them */
   status: string
@@ -55,17 +61,21 @@ function actualMode(path: string): number | undefined {
  * touches files of other agents), sorted by path.
  */
 export function compare(plan: TargetFile[], state: State, considered: (entry: StateEntry) => boolean = () => true): Change[] {
-  const byPath = new Map(plan.map((t) => [t.path, t]))
-  const paths = new Set(byPath.keys())
-  for (const [p, e] of state.entries) if (considered(e)) paths.add(p)
+  const byKey = new Map(plan.map((t) => [targetKey(t.path, t.block), t]))
+  const keys = new Set(byKey.keys())
+  for (const [k, e] of state.entries) if (considered(e)) keys.add(k)
   const changes: Change[] = []
-  for (const path of [...paths].sort()) {
-    const target = byPath.get(path)
-    const entry = state.get(path)
-    const actual = actualHash(path)
+  for (const key of [...keys].sort()) {
+    const target = byKey.get(key)
+    const entry = state.get(key)
+    const path = keyPath(key)
+    const block = target?.block ?? entry?.block
+    const actual = block ? hashOrNull(readBlock(path, block)) : actualHash(path)
     const T = target ? sha256(target.bytes) : null
     const L = entry?.sha256 ?? null
-    const change = (action: Action, status: string): Change => ({ path, action, status, target, entry, actual })
+    const change = (action: Action, status: string): Change => ({ path, key, block, action, status, target, entry, actual })
+    // a managed block's file mode is the user's business: only whole files have a mode of ours
+    const modeOff = (t: TargetFile) => !block && modeDiffers(path, t)
     if (actual === 'other') {
       changes.push(change(target ? 'conflict-unmanaged' : 'orphan', target ? ' M' : 'M '))
       continue
@@ -73,7 +83,7 @@ export function compare(plan: TargetFile[], state: State, considered: (entry: St
     if (L === null) {
       if (!T) continue
       if (actual === null) changes.push(change('create', ' A'))
-      else if (actual === T) changes.push(change(modeDiffers(path, target!) ? 'mode' : 'adopt', modeDiffers(path, target!) ? ' M' : '  '))
+      else if (actual === T) changes.push(change(modeOff(target!) ? 'mode' : 'adopt', modeOff(target!) ? ' M' : '  '))
       else changes.push(change('conflict-unmanaged', ' M'))
       continue
     }
@@ -86,7 +96,7 @@ export function compare(plan: TargetFile[], state: State, considered: (entry: St
     if (actual === null) changes.push(change('recreate', 'DA'))
     else if (actual === L) {
       if (T !== L) changes.push(change('update', ' M'))
-      else if (modeDiffers(path, target!)) changes.push(change('mode', ' M'))
+      else if (modeOff(target!)) changes.push(change('mode', ' M'))
       else if (!sameEntry(entry!, target!)) changes.push(change('adopt', '  ')) // ownership changed (agents)
       else changes.push(change('none', '  '))
     } else if (actual === T) changes.push(change('adopt', '  ')) // the same edit on both sides
@@ -94,6 +104,8 @@ export function compare(plan: TargetFile[], state: State, considered: (entry: St
   }
   return changes
 }
+
+const hashOrNull = (text: string | null) => (text === null ? null : sha256(text))
 
 const modeDiffers = (path: string, t: TargetFile) => actualMode(path) !== t.mode
 
@@ -106,6 +118,8 @@ export const isConflict = (c: Change) => c.action === 'conflict-unmanaged' || c.
 export const isDrift = (c: Change) => !['none', 'adopt', 'forget'].includes(c.action)
 
 export function conflictReason(c: Change): string {
+  if (c.block && c.action === 'conflict-modified') return `the dotskills block "${c.block}" was edited since dotskills wrote it (--force keeps a backup of the file)`
+  if (c.block) return `a dotskills block "${c.block}" that dotskills did not write is in the file (--force replaces it and keeps a backup)`
   if (c.action === 'conflict-modified') return 'changed since dotskills wrote it; install would overwrite your edit (re-add it, or --force keeps a backup)'
   if (c.actual === 'other') return 'a folder or symlink is in the way; dotskills only writes regular files'
   return 'a file dotskills did not write is in the way (--force replaces it and keeps a backup)'

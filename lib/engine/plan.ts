@@ -11,7 +11,8 @@ import { frontmatterForAgent, keepForAdapter } from '../render/frontmatter.js'
 import { renderTemplate } from '../render/template.js'
 import type { DiscoveredSkill } from '../skills/discover.js'
 import { parseSkillFile } from '../skills/parse.js'
-import type { TargetFile } from './types.js'
+import { blockText } from './block.js'
+import { targetKey, type TargetFile } from './types.js'
 
 export type Scope = 'global' | 'project'
 
@@ -45,6 +46,10 @@ export function plan(input: PlanInput): TargetFile[] {
     for (const a of t.agents) if (!had.agents.includes(a)) had.agents.push(a)
   }
 
+  // per adapter, the skills it gets: the data of its index outputs (AGENTS.md blocks, …)
+  const given = new Map<string, Record<string, unknown>[]>(input.adapters.map((a) => [a.id, []]))
+  const blocks = new Map<string, TargetFile>()
+  const addBlock = (t: TargetFile) => blocks.set(targetKey(t.path, t.block), t)
   for (const skill of input.skills) {
     const name = basename(skill.dir)
     if (!SKILL_NAME.test(name)) {
@@ -78,8 +83,10 @@ export function plan(input: PlanInput): TargetFile[] {
         }
         add({ path: join(skillRoot, ...rel.split('/')), bytes, mode: src.mode, skill: name, agents: [adapter.id], root, source: src.path })
       }
+      given.get(adapter.id)!.push(data.skill)
       for (const output of adapter.outputs ?? []) {
-        if (output.kind !== 'file' || output.per !== 'per-skill') continue // managed blocks: not yet
+        if (output.per !== 'per-skill') continue // index outputs: below, once all skills are known
+        if (output.kind === 'block') throw configError(`adapter ${adapter.id}: a managed block must be per: index`)
         const spec = output.path[input.scope]
         if (!spec) continue
         const path = expandPath(spec.replace(/\{\{\s*name\s*\}\}/g, name), { home: input.home, project: input.project })
@@ -88,7 +95,23 @@ export function plan(input: PlanInput): TargetFile[] {
       }
     }
   }
-  return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  for (const adapter of input.adapters) {
+    for (const output of adapter.outputs ?? []) {
+      const spec = output.path[input.scope]
+      if (output.per !== 'index' || !spec) continue
+      const path = expandPath(spec, { home: input.home, project: input.project })
+      const root = adapter.skills[input.scope] ? expandPath(adapter.skills[input.scope]!, { home: input.home, project: input.project }) : undefined
+      const data = { skills: given.get(adapter.id)!, agent: { id: adapter.id, name: adapter.name, root }, vars: input.vars, machine }
+      const text = renderTemplate(output.template, data, { file: `adapter ${adapter.id}` })
+      const common = { path, mode: 0o644, skill: '', agents: [adapter.id], root: join(path, '..') }
+      if (output.kind === 'block') addBlock({ ...common, bytes: Buffer.from(blockText(adapter.id, text)), block: adapter.id })
+      else add({ ...common, bytes: Buffer.from(text) })
+    }
+  }
+  for (const t of blocks.values()) {
+    if (out.has(t.path)) throw configError(`a managed block and a whole file are both planned here (${t.agents.join(', ')})`, { path: t.path })
+  }
+  return [...out.values(), ...blocks.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.block ?? '') < (b.block ?? '') ? -1 : 1))
 }
 
 interface Source {

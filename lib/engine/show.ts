@@ -6,3 +6,7 @@ export function displayPath(path: string, home: string, cwd: string): string {
   const rel = relative(cwd, path)
   return rel.startsWith('..') ? path : rel.split(sep).join('/')
 }
+
+/** A change's path as listed by status, install -n and diff --name-only. */
+export const changeLabel = (c: { path: string; block?: string }, home: string, cwd: string) =>
+  displayPath(c.path, home, cwd) + (c.block ? ` [${c.block} block]` : '')

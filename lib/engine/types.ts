@@ -14,11 +14,22 @@ export interface TargetFile {
   root: string
   /** the source file it came from (absolute), when there is one; for re-add */
   source?: string
+  /**
+   * set for a managed block: `path` is a shared file and dotskills owns only the part between
+   * this adapter id's markers (block.ts); `bytes` is that block, markers included
+   */
+  block?: string
 }
+
+/** Identity of a target in plan and state: the path, plus the block id for managed blocks. */
+export const targetKey = (path: string, block?: string) => (block ? `${path}\u0000${block}` : path)
+export const keyPath = (key: string) => key.split('\u0000')[0]
 
 /** What dotskills last wrote at a path: hashes only, never contents. */
 export interface StateEntry {
   sha256: string
+  /** the block id when dotskills owns a managed block of the file, not the whole file */
+  block?: string
   mode: number
   skill: string
   agents: string[]

@@ -268,3 +268,60 @@ t.test('skills with lint errors are not installed (--no-lint overrides)', async 
   t.same(readdirSync(home).filter((f) => f !== '.cache'), [], 'nothing written but the lint cache')
   t.equal(run('install', '--no-lint').code, 0)
 })
+
+t.test('a managed block in a shared file: only the block is ours', async (t) => {
+  const config = [
+    'skills: skills',
+    'scope: project',
+    'agents: [index-agent]',
+    'adapters:',
+    '  - id: index-agent',
+    '    name: Index Agent',
+    '    skills: { project: .index/skills }',
+    '    extraFields: []',
+    '    outputs:',
+    '      - kind: block',
+    '        per: index',
+    '        path: { project: AGENTS.md }',
+    '        template: "## Skills\\n{{#each skills}}\\n- {{name}}: {{description}}\\n{{/each}}"',
+    '',
+  ].join('\n')
+  const { run, repo } = setup(t, config)
+  const agentsMd = join(repo, 'AGENTS.md')
+  writeFileSync(agentsMd, '# My project\n\nOwn text.\n')
+  const r = run('install')
+  t.equal(r.code, 0, r.stderr)
+  t.equal(
+    readFileSync(agentsMd, 'utf8'),
+    '# My project\n\nOwn text.\n\n' +
+      '<!-- dotskills:begin index-agent (managed by dotskills: edit the skills, not this block) -->\n' +
+      '## Skills\n- code-review: Review a diff. Use when asked for a review.\n- commit-message: Write commit messages. Use when committing.\n' +
+      '<!-- dotskills:end index-agent -->\n',
+  )
+  t.ok(existsSync(join(repo, '.index/skills/code-review/SKILL.md')), 'project scope: skills under the project')
+
+  // the user's own part of the file is theirs to edit
+  writeFileSync(agentsMd, readFileSync(agentsMd, 'utf8').replace('Own text.', 'Own text, edited.'))
+  t.equal(run('status').stdout, '')
+
+  // a skill change updates the block only
+  writeFileSync(join(repo, 'skills/code-review/SKILL.md'), skill('code-review', 'Review diffs. Use when asked.'))
+  t.match(run('status').stdout, ' M AGENTS.md [index-agent block]')
+  t.match(run('diff').stdout, '-- code-review: Review a diff. Use when asked for a review.\n+- code-review: Review diffs. Use when asked.')
+  t.equal(run('install').code, 0)
+  t.match(readFileSync(agentsMd, 'utf8'), /^# My project\n\nOwn text, edited\.\n\n<!-- dotskills:begin index-agent/)
+  t.match(readFileSync(agentsMd, 'utf8'), '- code-review: Review diffs. Use when asked.')
+
+  // an edit inside the block is a conflict like any other
+  writeFileSync(agentsMd, readFileSync(agentsMd, 'utf8').replace('## Skills', '## My skills'))
+  writeFileSync(join(repo, 'skills/code-review/SKILL.md'), skill('code-review', 'Review diffs well. Use when asked.'))
+  const conflict = run('install')
+  t.equal(conflict.code, 3)
+  t.match(conflict.stderr, 'AGENTS.md: the dotskills block "index-agent" was edited since dotskills wrote it')
+  t.equal(run('install', '--force').code, 0)
+  t.match(readFileSync(agentsMd, 'utf8'), '## Skills\n- code-review: Review diffs well.')
+
+  // uninstall takes the block out and leaves the user's text exactly as it was
+  t.equal(run('uninstall').code, 0)
+  t.equal(readFileSync(agentsMd, 'utf8'), '# My project\n\nOwn text, edited.\n')
+})
