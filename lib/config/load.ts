@@ -14,12 +14,20 @@ export interface Config {
   scope?: 'global' | 'project'
   vars?: Record<string, unknown>
   adapters?: Record<string, unknown>[]
+  profiles?: Record<string, MachineProfile>
   agentSkills?: Record<string, { include?: string[]; exclude?: string[] }>
   lint?: {
     profile?: string
     rules?: Record<string, Severity>
     maxWarnings?: number
   }
+}
+
+export interface MachineProfile {
+  hosts?: string[]
+  vars?: Record<string, unknown>
+  agents?: 'detected' | string[]
+  scope?: 'global' | 'project'
 }
 
 export interface LoadedConfig {

@@ -1,7 +1,8 @@
 // What install, diff, status and verify share: config → skills → adapters → plan → state →
 // compare. One function, so the four commands can never disagree.
 import { basename, resolve } from 'node:path'
-import { loadConfig, type LoadedConfig } from '../config/load.js'
+import { hostname } from 'node:os'
+import { loadConfig, type LoadedConfig, type MachineProfile } from '../config/load.js'
 import type { Context } from '../context.js'
 import { configError, DotskillsError, usageError } from '../errors.js'
 import { discoverSkills } from '../skills/discover.js'
@@ -42,7 +43,9 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
   }
   const known = new Map(all.map((a) => [a.id, a]))
 
-  const wanted = config.config.agents ?? 'detected'
+  const profile = activeProfile(config, ctx.env)
+  const settings = { ...config.config, ...(profile ? defined({ agents: profile.agents, scope: profile.scope }) : {}) }
+  const wanted = settings.agents ?? 'detected'
   let adapters: AgentAdapter[]
   if (wanted === 'detected') adapters = all.filter((a) => detectAdapter(a, { home: ctx.home, env: ctx.env }).detected)
   else {
@@ -66,7 +69,7 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
     skills = skills.filter((s) => names.has(basename(s.dir)))
   }
 
-  const scope: Scope = config.config.scope ?? 'global'
+  const scope: Scope = settings.scope ?? 'global'
   const perAgent = config.config.agentSkills ?? {}
   for (const id of Object.keys(perAgent)) {
     if (!known.has(id)) throw configError(`agentSkills: unknown agent "${id}"`, { path: config.path })
@@ -81,7 +84,8 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
     scope,
     home: ctx.home,
     project: ctx.project,
-    vars: config.config.vars ?? {},
+    vars: { ...config.config.vars, ...profile?.vars },
+    profile: profile?.name,
   })
   const state = State.load(ctx.stateDir)
   const ids = new Set(adapters.map((a) => a.id))
@@ -91,3 +95,21 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
     (!ctx.agents || e.agents.some((a) => ids.has(a))) && (!skillNames || skillNames.has(e.skill))
   return { config, skillRoots: roots, adapters, scope, targets, state, changes: compare(targets, state, considered) }
 }
+
+/**
+ * The machine profile in force: DOTSKILLS_PROFILE names one (an unknown name is an error), else
+ * the first profile whose hosts include this machine's hostname, else none.
+ */
+function activeProfile(config: LoadedConfig, env: NodeJS.ProcessEnv): (MachineProfile & { name: string }) | undefined {
+  const profiles = config.config.profiles ?? {}
+  const named = env.DOTSKILLS_PROFILE
+  if (named) {
+    if (!profiles[named]) throw configError(`DOTSKILLS_PROFILE=${named}: no such profile (have: ${Object.keys(profiles).join(', ') || 'none'})`, { path: config.path })
+    return { ...profiles[named], name: named }
+  }
+  const host = hostname()
+  const found = Object.entries(profiles).find(([, p]) => p.hosts?.includes(host))
+  return found ? { ...found[1], name: found[0] } : undefined
+}
+
+const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>

@@ -325,3 +325,29 @@ t.test('a managed block in a shared file: only the block is ours', async (t) => 
   t.equal(run('uninstall').code, 0)
   t.equal(readFileSync(agentsMd, 'utf8'), '# My project\n\nOwn text, edited.\n')
 })
+
+t.test('machine profiles: by hostname or DOTSKILLS_PROFILE, vars and agents per machine', async (t) => {
+  const { hostname } = await import('node:os')
+  const config = [
+    'skills: skills',
+    'agents: [claude-code]',
+    'vars: { team: core, editor: vim }',
+    'profiles:',
+    `  work: { hosts: [${JSON.stringify(hostname())}], vars: { team: platform } }`,
+    '  laptop: { agents: [codex], vars: { team: home } }',
+    '',
+  ].join('\n')
+  const { home, run, repo } = setup(t, config)
+  writeFileSync(join(repo, 'skills/code-review/notes.md.hbs'), '{{vars.team}} {{vars.editor}} {{machine.profile}}\n')
+  t.equal(run('install').code, 0)
+  t.equal(readFileSync(join(home, '.claude/skills/code-review/notes.md'), 'utf8'), 'platform vim work\n', 'this host: the work profile')
+
+  const laptop = (...args: string[]) => runCli([...args, '--home', home], { cwd: repo, env: { HOME: home, DOTSKILLS_PROFILE: 'laptop' } })
+  t.equal(laptop('install').code, 0)
+  t.equal(readFileSync(join(home, '.agents/skills/code-review/notes.md'), 'utf8'), 'home vim laptop\n', 'DOTSKILLS_PROFILE wins')
+  t.notOk(existsSync(join(home, '.claude/skills/code-review')), "the laptop profile's agents replace the top-level ones")
+
+  const bad = runCli(['status', '--home', home], { cwd: repo, env: { HOME: home, DOTSKILLS_PROFILE: 'nope' } })
+  t.equal(bad.code, 2)
+  t.match(bad.stderr, 'DOTSKILLS_PROFILE=nope: no such profile (have: work, laptop)')
+})
