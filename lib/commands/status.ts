@@ -14,7 +14,7 @@ const statusCommand: CommandDefinition<{ skill?: string[] }> = {
   ],
   async run(args, ctx) {
     const { prepare } = await import('../engine/prepare.js')
-    const { changeLabel, displayPath } = await import('../engine/show.js')
+    const { changeLabel } = await import('../engine/show.js')
     const p = await prepare(ctx, { skills: args.skill })
     const visible = p.changes.filter((c) => c.status.trim() !== '')
     if (ctx.json) {

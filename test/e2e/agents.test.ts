@@ -1,6 +1,6 @@
 // End-to-end tests of `dotskills agents` (real binary, temp homes).
 import t from 'tap'
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli } from '../helpers/run-cli.js'
 import { noStack } from '../helpers/e2e.js'
