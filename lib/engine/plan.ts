@@ -143,7 +143,8 @@ function readSources(skill: DiscoveredSkill): Source[] {
 
 /** The skill's frontmatter as template data (empty when it does not parse: lint reports that). */
 function skillFrontmatter(sources: Source[]): Record<string, unknown> {
-  const md = sources.find((s) => s.rel === 'SKILL.md')
+  // a SKILL.md.hbs is read as it stands: its frontmatter usually has no template tags
+  const md = sources.find((s) => s.rel === 'SKILL.md') ?? sources.find((s) => s.rel === 'SKILL.md.hbs')
   if (!md) return {}
   const data = parseSkillFile(md.bytes).frontmatter?.data
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}

@@ -7,8 +7,12 @@ import { pathError } from '../errors.js'
 
 /** Folders never searched: VCS data, dependencies, our own inbox. */
 const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.dotskills'])
-/** The file names an agent might load; only `SKILL.md` is what agents require. */
-export const SKILL_FILE_NAMES = ['SKILL.md', 'skill.md'] as const
+/**
+ * The file names that make a folder a skill, by precedence: `SKILL.md`; `SKILL.md.hbs`, a
+ * template that install renders to `SKILL.md` per agent; `skill.md`, which agents ignore (lint
+ * finds it to say so).
+ */
+export const SKILL_FILE_NAMES = ['SKILL.md', 'SKILL.md.hbs', 'skill.md'] as const
 
 export interface SkillFileEntry {
   /** absolute path */

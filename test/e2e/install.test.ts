@@ -351,3 +351,19 @@ t.test('machine profiles: by hostname or DOTSKILLS_PROFILE, vars and agents per 
   t.equal(bad.code, 2)
   t.match(bad.stderr, 'DOTSKILLS_PROFILE=nope: no such profile (have: work, laptop)')
 })
+
+t.test('a skill whose SKILL.md is a template (SKILL.md.hbs) is found, linted and rendered per agent', async (t) => {
+  const { home, run, repo } = setup(t, 'skills: skills\nagents: [claude-code, codex]\nvars: { env: staging }\n')
+  rmSync(join(repo, 'skills/code-review/SKILL.md'))
+  writeFileSync(
+    join(repo, 'skills/code-review/SKILL.md.hbs'),
+    skill('code-review', 'Review a diff. Use when asked for a review.', 'Deploy to {{vars.env}} from {{agent.id}}; {{skill.name}}.\n'),
+  )
+  const linted = runCli(['lint', 'skills/code-review'], { cwd: repo })
+  t.equal(linted.code, 0, 'lint finds the template skill and accepts its file name')
+  t.match(linted.stdout, '1 skill checked')
+  t.equal(run('install').code, 0)
+  t.match(readFileSync(join(home, '.claude/skills/code-review/SKILL.md'), 'utf8'), 'Deploy to staging from claude-code; code-review.')
+  t.match(readFileSync(join(home, '.agents/skills/code-review/SKILL.md'), 'utf8'), 'Deploy to staging from codex; code-review.')
+  t.notOk(existsSync(join(home, '.claude/skills/code-review/SKILL.md.hbs')), 'the template itself is not installed')
+})
