@@ -12,6 +12,7 @@ export interface Config {
   skills?: string | string[]
   agents?: 'detected' | string[]
   scope?: 'global' | 'project'
+  mode?: 'copy' | 'symlink'
   vars?: Record<string, unknown>
   adapters?: Record<string, unknown>[]
   profiles?: Record<string, MachineProfile>

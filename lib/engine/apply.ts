@@ -1,11 +1,11 @@
 // apply: carry out compare's changes. Refuses (before writing anything) when a change is a
 // conflict, unless forced, in which case the file in the way is kept as a backup first; never
 // backs up its own output. Each write is atomic and recorded in the state right after it.
-import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs'
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs'
 import { withBlock, withoutBlock } from './block.js'
-import { dirname, isAbsolute, relative } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative } from 'node:path'
 import { configError } from '../errors.js'
-import { isConflict, sha256, type Change } from './compare.js'
+import { isConflict, targetHash, type Change } from './compare.js'
 import { writeAtomic, type State } from './state.js'
 
 export interface ApplyResult {
@@ -51,7 +51,8 @@ export function apply(changes: Change[], state: State, opts: { force: boolean; n
       case 'conflict-modified':
         if (c.actual !== 'other') {
           const backup = `${c.path}.dotskills-backup-${stamp}`
-          copyFileSync(c.path, backup)
+          if (lstatSync(c.path).isSymbolicLink()) symlinkSync(readlinkSync(c.path), backup)
+          else copyFileSync(c.path, backup)
           result.backups.push(backup)
         } else {
           throw configError('a folder or symlink is in the way; move it away first (--force only replaces files)', { path: c.path })
@@ -71,7 +72,7 @@ export function apply(changes: Change[], state: State, opts: { force: boolean; n
 
 function entryFor(c: Change) {
   const t = c.target!
-  return { sha256: sha256(t.bytes), mode: t.mode, skill: t.skill, agents: [...t.agents].sort(), root: t.root, ...(t.block ? { block: t.block } : {}) }
+  return { sha256: targetHash(t), mode: t.mode, skill: t.skill, agents: [...t.agents].sort(), root: t.root, ...(t.block ? { block: t.block } : {}) }
 }
 
 /** Write one target atomically, never through a symlink that leads out of its root. */
@@ -90,6 +91,16 @@ function write(c: Change): void {
     // only the block changes; the rest of the shared file and its mode stay the user's
     const current = readIfFile(t.path)
     writeAtomic(t.path, withBlock(current ?? '', t.block, t.bytes.toString('utf8')), current === null ? t.mode : lstatSync(t.path).mode & 0o777)
+  } else if (t.link) {
+    // a symlink, swapped in atomically like a file: made beside the target, then renamed over it
+    const tmp = join(dirname(t.path), `.${basename(t.path)}.dotskills-${process.pid}-${Date.now().toString(36)}`)
+    symlinkSync(t.link, tmp)
+    try {
+      renameSync(tmp, t.path)
+    } catch (err) {
+      rmSync(tmp, { force: true })
+      throw err
+    }
   } else writeAtomic(t.path, t.bytes, t.mode)
 }
 

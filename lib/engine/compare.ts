@@ -2,7 +2,7 @@
 // two status letters of state-model.md §3 (1st: changed on disk since we wrote it; 2nd: what
 // install will do). install, diff, status and verify all run this one function.
 import { createHash } from 'node:crypto'
-import { lstatSync, readFileSync } from 'node:fs'
+import { lstatSync, readFileSync, readlinkSync } from 'node:fs'
 import type { State } from './state.js'
 import { readBlock } from './block.js'
 import { keyPath, targetKey, type StateEntry, type TargetFile } from './types.js'
@@ -32,15 +32,22 @@ export interface Change {
   status: string
   target?: TargetFile
   entry?: StateEntry
-  /** sha256 of what is on disk; null when missing; 'other' for a folder or symlink */
+  /** sha256 of what is on disk (of `symlink:<target>` for a symlink); null when missing; 'other' for a folder */
   actual: string | null | 'other'
 }
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex')
 
+/** What a symlink "contains" for our hashes: its target. A copy and a link never compare equal. */
+export const linkIdentity = (target: string) => sha256(`symlink:${target}`)
+
+/** The identity of what a target wants on disk: its bytes, or the link. */
+export const targetHash = (t: TargetFile) => (t.link ? linkIdentity(t.link) : sha256(t.bytes))
+
 export function actualHash(path: string): string | null | 'other' {
   try {
     const st = lstatSync(path)
+    if (st.isSymbolicLink()) return linkIdentity(readlinkSync(path))
     if (!st.isFile()) return 'other'
     return sha256(readFileSync(path))
   } catch {
@@ -71,11 +78,11 @@ export function compare(plan: TargetFile[], state: State, considered: (entry: St
     const path = keyPath(key)
     const block = target?.block ?? entry?.block
     const actual = block ? hashOrNull(readBlock(path, block)) : actualHash(path)
-    const T = target ? sha256(target.bytes) : null
+    const T = target ? targetHash(target) : null
     const L = entry?.sha256 ?? null
     const change = (action: Action, status: string): Change => ({ path, key, block, action, status, target, entry, actual })
     // a managed block's file mode is the user's business: only whole files have a mode of ours
-    const modeOff = (t: TargetFile) => !block && modeDiffers(path, t)
+    const modeOff = (t: TargetFile) => !block && !t.link && modeDiffers(path, t)
     if (actual === 'other') {
       changes.push(change(target ? 'conflict-unmanaged' : 'orphan', target ? ' M' : 'M '))
       continue
@@ -121,6 +128,6 @@ export function conflictReason(c: Change): string {
   if (c.block && c.action === 'conflict-modified') return `the dotskills block "${c.block}" was edited since dotskills wrote it (--force keeps a backup of the file)`
   if (c.block) return `a dotskills block "${c.block}" that dotskills did not write is in the file (--force replaces it and keeps a backup)`
   if (c.action === 'conflict-modified') return 'changed since dotskills wrote it; install would overwrite your edit (re-add it, or --force keeps a backup)'
-  if (c.actual === 'other') return 'a folder or symlink is in the way; dotskills only writes regular files'
+  if (c.actual === 'other') return 'a folder is in the way; dotskills only writes files'
   return 'a file dotskills did not write is in the way (--force replaces it and keeps a backup)'
 }

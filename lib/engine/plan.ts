@@ -25,6 +25,8 @@ export interface PlanInput {
   vars: Record<string, unknown>
   /** named machine profile from config, if any */
   profile?: string
+  /** copy (default) or symlink: link files that reach the agent unchanged */
+  mode?: 'copy' | 'symlink'
   /** whether an agent gets a skill (config agentSkills include/exclude); default: all */
   skillsFor?: (agent: string, skill: string) => boolean
 }
@@ -81,7 +83,8 @@ export function plan(input: PlanInput): TargetFile[] {
           const { text: kept, dropped } = frontmatterForAgent(text, keepForAdapter(adapter.extraFields))
           if (dropped.length > 0 || text !== bytes.toString('utf8')) bytes = Buffer.from(kept)
         }
-        add({ path: join(skillRoot, ...rel.split('/')), bytes, mode: src.mode, skill: name, agents: [adapter.id], root, source: src.path })
+        const link = input.mode === 'symlink' && bytes === src.bytes ? realpathSync(src.path) : undefined
+        add({ path: join(skillRoot, ...rel.split('/')), bytes, mode: src.mode, skill: name, agents: [adapter.id], root, source: src.path, ...(link ? { link } : {}) })
       }
       given.get(adapter.id)!.push(data.skill)
       for (const output of adapter.outputs ?? []) {

@@ -86,6 +86,7 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
     project: ctx.project,
     vars: { ...config.config.vars, ...profile?.vars },
     profile: profile?.name,
+    mode: config.config.mode ?? 'copy',
   })
   const state = State.load(ctx.stateDir)
   const ids = new Set(adapters.map((a) => a.id))

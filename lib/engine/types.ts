@@ -19,6 +19,8 @@ export interface TargetFile {
    * this adapter id's markers (block.ts); `bytes` is that block, markers included
    */
   block?: string
+  /** set in symlink mode: install a symlink to this source file instead of a copy */
+  link?: string
 }
 
 /** Identity of a target in plan and state: the path, plus the block id for managed blocks. */

@@ -367,3 +367,24 @@ t.test('a skill whose SKILL.md is a template (SKILL.md.hbs) is found, linted and
   t.match(readFileSync(join(home, '.agents/skills/code-review/SKILL.md'), 'utf8'), 'Deploy to staging from codex; code-review.')
   t.notOk(existsSync(join(home, '.claude/skills/code-review/SKILL.md.hbs')), 'the template itself is not installed')
 })
+
+t.test('mode: symlink links files that reach an agent unchanged, copies the rest', async (t) => {
+  const { home, run, repo } = setup(t, 'skills: skills\nagents: [claude-code, codex]\nmode: symlink\n')
+  t.equal(run('install').code, 0)
+  const { lstatSync, readlinkSync, realpathSync } = await import('node:fs')
+  const claude = join(home, '.claude/skills/commit-message/SKILL.md')
+  t.ok(lstatSync(claude).isSymbolicLink(), 'claude-code reads every field: a link')
+  t.equal(readlinkSync(claude), realpathSync(join(repo, 'skills/commit-message/SKILL.md')))
+  t.ok(lstatSync(join(home, '.agents/skills/commit-message/SKILL.md')).isFile(), 'codex copy drops a field: a copy')
+  t.equal(run('status').stdout, '')
+  // editing the source is seen through the link: nothing to do for it
+  writeFileSync(join(repo, 'skills/commit-message/SKILL.md'), skill('commit-message', 'Write commit messages. Use when committing.', 'New.\n', 'argument-hint: "[scope]"\n'))
+  t.equal(run('status').stdout, ' M ~/.agents/skills/commit-message/SKILL.md\n', 'only the copy needs an update')
+  // back to copies: links are replaced, never followed
+  writeFileSync(join(repo, 'dotskills.yaml'), 'skills: skills\nagents: [claude-code, codex]\n')
+  t.match(run('status').stdout, ' M ~/.claude/skills/commit-message/SKILL.md')
+  t.equal(run('install').code, 0)
+  t.ok(lstatSync(claude).isFile())
+  t.match(readFileSync(join(repo, 'skills/commit-message/SKILL.md'), 'utf8'), 'New.', 'the source was not touched')
+  t.equal(run('uninstall').code, 0)
+})
