@@ -22,6 +22,7 @@
 //   includes list value       true when an array contains value (===) or a string contains
 //                             value as a substring; false for null/undefined.
 //                             {{#if (includes skill.allowed-tools "Bash")}}
+//   oneLine text              whitespace runs, line breaks included, folded to one space
 //   join list [separator]     array items joined with separator (default ", ");
 //                             null → "", a string is returned as is. {{join skill.tags " · "}}
 //
@@ -116,6 +117,14 @@ function hbs(): typeof Handlebars {
     if (Array.isArray(list)) return list.includes(value)
     if (typeof list === 'string') return value != null && list.includes(String(value))
     throw new HelperError(`includes expects an array or a string, got ${describe(list)}${idOf(opts, 0)}`, opts.loc)
+  })
+  // oneLine: whitespace runs (line breaks included) folded to one space, for single-line fields
+  // such as a Cursor rule's unquoted description
+  hb.registerHelper('oneLine', function (this: unknown, ...args: unknown[]) {
+    const opts = args.pop() as HelperOptions
+    if (args.length !== 1) throw new HelperError(`oneLine takes 1 argument, got ${args.length}`, opts.loc)
+    if (typeof args[0] !== 'string') throw new HelperError(`oneLine expects a string, got ${describe(args[0])}${idOf(opts, 0)}`, opts.loc)
+    return args[0].replace(/\s+/g, ' ').trim()
   })
   hb.registerHelper('join', function (this: unknown, ...args: unknown[]) {
     const opts = args.pop() as HelperOptions

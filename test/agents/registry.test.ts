@@ -4,7 +4,7 @@ import t from 'tap'
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
-import Handlebars from 'handlebars'
+import { renderTemplate } from '../../lib/render/template.js'
 import { parse as parseYaml } from 'yaml'
 import { builtinAdapters, detectAdapter, expandPath, resolveAdapters } from '../../lib/agents/registry.js'
 import { getProfile } from '../../lib/lint/profiles/index.js'
@@ -107,17 +107,17 @@ t.test('cursor .mdc rule output: agent-requested, project only', async (t) => {
   t.equal(cursor.outputs?.length, 1)
   const o = cursor.outputs![0]
   t.same([o.kind, o.per, o.path], ['file', 'per-skill', { project: '.cursor/rules/{{name}}.mdc' }])
-  t.match(o.template, /^---\ndescription: \{\{skill\.description\}\}\nalwaysApply: false\n---\n/)
+  t.match(o.template, /^---\ndescription: \{\{oneLine skill\.description\}\}\nalwaysApply: false\n---\n/)
   t.notMatch(o.template, /globs:/, 'no globs: agent-requested')
   t.match(o.template, '{{skill.path}}')
   t.ok(o.template.endsWith('\n') && !o.template.endsWith('\n\n'), 'one trailing newline')
   for (const a of builtinAdapters) if (a.id !== 'cursor') t.notOk(a.outputs?.length, `${a.id}: no extra outputs`)
 
-  // rendered as the engine renders templates: noEscape, strict
-  const render = Handlebars.create().compile(o.template, { noEscape: true, strict: true })
+  // rendered as the engine renders templates (lib/render/template.ts: noEscape, strict, helpers)
+  const render = (data: object) => renderTemplate(o.template, data, { file: 'adapter cursor' })
   const path = '/work/app/.cursor/skills/pr-notes/SKILL.md'
   const text = render({
-    skill: { name: 'pr-notes', description: 'Drafts PR descriptions & <release> notes. Use when opening a PR.', path, frontmatter: {} },
+    skill: { name: 'pr-notes', description: 'Drafts PR descriptions & <release> notes.\nUse when opening a PR.', path, frontmatter: {} },
     agent: { id: 'cursor', name: 'Cursor' },
     vars: {},
     machine: {},

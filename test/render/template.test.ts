@@ -255,3 +255,8 @@ t.test('nothing on the lint path imports the template renderer', async (t) => {
   t.ok(seen.size > 5, `followed the lint path (${seen.size} modules)`)
   t.same(offenders, [])
 })
+
+t.test('oneLine folds line breaks and runs of whitespace', async (t) => {
+  t.equal(renderTemplate('d: {{oneLine s}}', { s: '  Review diffs.\n  Use when\tasked.\n' }, { file: 'x.hbs' }), 'd: Review diffs. Use when asked.')
+  t.throws(() => renderTemplate('{{oneLine n}}', { n: 3 }, { file: 'x.hbs' }), { code: 'E_CONFIG', message: /oneLine expects a string/ })
+})

@@ -6,7 +6,7 @@
 // `description` (string), `globs` (unquoted), `alwaysApply` (bool); description only and
 // alwaysApply false = "Agent Requested". Plain `.md` in .cursor/rules may not load → `.mdc`.
 // The description is written unquoted, as rulesync writes it (its cursor-rule.ts:
-// "MDC files don't support quotes"); a description with line breaks would break this frontmatter.
+// "MDC files don't support quotes"), folded to one line so a multi-line description cannot break it.
 // Binary: the Cursor CLI installs `cursor-agent` [S, third-party pages]; its newer alias `agent` is
 // too generic a name to mean Cursor, so it is not listed.
 import type { AgentAdapter } from '../types.js'
@@ -24,7 +24,7 @@ const cursor: AgentAdapter = {
       path: { project: '.cursor/rules/{{name}}.mdc' },
       template:
         '---\n' +
-        'description: {{skill.description}}\n' +
+        'description: {{oneLine skill.description}}\n' +
         'alwaysApply: false\n' +
         '---\n' +
         'Use the `{{skill.name}}` skill: read `{{skill.path}}` and follow its instructions.\n',
