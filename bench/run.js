@@ -105,6 +105,16 @@ const haveGnuTime = (() => {
  * peak RSS (KB) from GNU time's %M (max RSS of the command and of the children it waited
  * for, i.e. of the biggest single process). Never throws.
  */
+/** A tool's JSON report, or undefined when it crashed (signal, unexpected exit code, bad JSON). */
+function jsonReport(r, okStatuses) {
+  if (r.spawnError || r.signal || !okStatuses.includes(r.status)) return undefined
+  try {
+    return JSON.parse(readText(r.stdoutFile))
+  } catch {
+    return undefined
+  }
+}
+
 function timed(name, cmd, args, { env, cwd = ROOT, timeoutMs = 600_000, mergeStderr = false } = {}) {
   mkdirSync(OUT, { recursive: true })
   const stdoutFile = join(OUT, `${name}.out`)
@@ -238,13 +248,8 @@ function makeTools(corpus, subset) {
     run: (target = CORPUS) =>
       timed('dotskills', NODE, [DOTSKILLS_BIN, 'lint', target, '--format', 'json', '--no-cache'], { cwd: WORK, env: CACHE_ENV }),
     parse(r) {
-      if (r.spawnError || r.signal || ![0, 1].includes(r.status)) return { crashed: true }
-      let j
-      try {
-        j = JSON.parse(readText(r.stdoutFile))
-      } catch {
-        return { crashed: true }
-      }
+      const j = jsonReport(r, [0, 1])
+      if (!j) return { crashed: true }
       const msgs = (j.files ?? []).flatMap((f) => f.messages ?? [])
       return {
         crashed: false,
@@ -286,13 +291,8 @@ function makeTools(corpus, subset) {
         { cwd: WORK, env: { SKILL_CHECK_NO_BANNER: '1', CI: 'true' } },
       ),
     parse(r) {
-      if (r.spawnError || r.signal || ![0, 1].includes(r.status)) return { crashed: true }
-      let j
-      try {
-        j = JSON.parse(readText(r.stdoutFile))
-      } catch {
-        return { crashed: true }
-      }
+      const j = jsonReport(r, [0, 1])
+      if (!j) return { crashed: true }
       const diags = j.diagnostics ?? []
       return {
         crashed: false,
@@ -370,13 +370,8 @@ function makeTools(corpus, subset) {
     run: (_target, list = fullList) =>
       timed('skills-ref-api', NODE, [join(BENCH, 'skills-ref-api.js'), PEERS, list], { cwd: WORK }),
     parse(r) {
-      if (r.spawnError || r.signal || r.status !== 0) return { crashed: true }
-      let j
-      try {
-        j = JSON.parse(readText(r.stdoutFile))
-      } catch {
-        return { crashed: true }
-      }
+      const j = jsonReport(r, [0])
+      if (!j) return { crashed: true }
       return {
         crashed: false,
         partialCrashes: j.crashed,

@@ -6,7 +6,6 @@ import type { Profile } from './profiles/profile.js'
 import { activeRules, lintSkills, makeFinding, revive, type PassSettings } from './skill-pass.js'
 import type { Finding, Rule, RuleContext, Severity } from './types.js'
 
-export { effectiveSeverity, MAX_TEXT_BYTES } from './skill-pass.js'
 
 export interface LintOptions {
   paths: string[]

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { discoverSkills } from '../../lib/skills/discover.js'
 
@@ -43,5 +43,4 @@ t.test('missing path and path without skills are usage errors', async (t) => {
   await t.rejects(discoverSkills(['empty'], root), { code: 'E_PATH', message: /no skills found/ })
   writeFileSync(join(root, 'file.txt'), 'x')
   await t.rejects(discoverSkills(['file.txt'], root), { code: 'E_PATH', message: /not a skill/ })
-  mkdirSync(join(root, 'deep'))
 })
