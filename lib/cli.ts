@@ -25,6 +25,10 @@ export interface Io {
   stdout(text: string): void
   stderr(text: string): void
   stdoutIsTTY: boolean
+  /** stderr is a terminal: progress may be drawn there */
+  stderrIsTTY?: boolean
+  /** ask the user a question on the terminal (only when stdin and stderr are terminals) */
+  ask?: (question: string) => Promise<string>
   env: NodeJS.ProcessEnv
   cwd: string
 }
@@ -73,6 +77,8 @@ function register(parser: ReturnType<typeof yargs>, def: CommandDefinition, onRe
         cwd: io.cwd,
         env: io.env,
         stdoutIsTTY: io.stdoutIsTTY,
+        stderrIsTTY: io.stderrIsTTY,
+        ask: io.ask,
         stderr: io.stderr,
       })
       onResult(await def.run(argv, ctx))
@@ -111,7 +117,19 @@ export async function main(argv: string[]): Promise<void> {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     stdoutIsTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+    ask: process.stdin.isTTY && process.stderr.isTTY ? askOnTerminal : undefined,
     env: process.env,
     cwd: process.cwd(),
   })
+}
+
+async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises')
+  const rl = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return await rl.question(question)
+  } finally {
+    rl.close()
+  }
 }

@@ -36,6 +36,10 @@ export interface Context {
   color: boolean
   /** write a progress/diagnostic line to stderr (suppressed by --quiet) */
   info(line: string): void
+  /** redraw a one-line progress display on stderr; undefined unless stderr is a terminal (and not --quiet) */
+  progress?: (text: string) => void
+  /** ask the user on the terminal; undefined when there is none (scripts, CI) */
+  ask?: (question: string) => Promise<string>
 }
 
 export interface ContextInput {
@@ -43,6 +47,8 @@ export interface ContextInput {
   cwd?: string
   env?: NodeJS.ProcessEnv
   stdoutIsTTY?: boolean
+  stderrIsTTY?: boolean
+  ask?: (question: string) => Promise<string>
   stderr?: (text: string) => void
 }
 
@@ -85,5 +91,8 @@ export function createContext(input: ContextInput): Context {
     info: (line) => {
       if (!quiet) stderr(line + '\n')
     },
+    // \r + erase line: each call replaces the last; a text ending in \n keeps it
+    progress: input.stderrIsTTY && !quiet ? (text) => stderr(`\r\x1b[K${text}`) : undefined,
+    ask: input.ask,
   }
 }

@@ -2,6 +2,8 @@
 import type { CommandDefinition } from './types.js'
 
 interface InstallArgs {
+  offline?: boolean
+  frozen?: boolean
   lint?: boolean
   dryRun?: boolean
   force?: boolean
@@ -17,20 +19,24 @@ const installCommand: CommandDefinition<InstallArgs> = {
     force: { describe: 'overwrite files in the way or edited since install, keeping a backup of each', type: 'boolean' },
     skill: { describe: 'only these skills (by name)', type: 'string', array: true, requiresArg: true },
     lint: { describe: 'lint the skills first and install nothing if any has an error (--no-lint skips)', type: 'boolean', default: true },
+    frozen: { describe: 'install exactly what dotskills.lock pins; fail if the config and the lock disagree', type: 'boolean' },
+    offline: { describe: 'never use the network; fail if the cache lacks a pinned commit', type: 'boolean' },
   },
   examples: [
     ['$0 install', 'install into the agents detected on this machine'],
     ['$0 install --dry-run', 'preview: the status letters of every file that would change'],
     ['$0 install --agent claude-code --skill commit-message', 'one skill into one agent'],
+    ['$0 install --frozen', 'on a new machine or in CI: the lock\'s pins, or fail'],
   ],
   async run(args, ctx) {
     const { prepare } = await import('../engine/prepare.js')
     const { isConflict, conflictReason } = await import('../engine/compare.js')
     const { changeLabel, displayPath } = await import('../engine/show.js')
-    const p = await prepare(ctx, { skills: args.skill })
+    const p = await prepare(ctx, { skills: args.skill, sources: { offline: args.offline, frozen: args.frozen, verify: true } })
+    const notes = (p.sources?.notes ?? []).map((n) => `note: ${n}`)
     const show = (path: string) => displayPath(path, ctx.home, ctx.cwd)
     if (args.lint !== false) {
-      const refused = await lintGate(p.skillRoots, p.config.config.lint, ctx, !args.dryRun) // a dry run writes nothing, not even the lint cache
+      const refused = await lintGate([...p.skillRoots, ...p.sourceSkillDirs], p.config.config.lint, ctx, !args.dryRun) // a dry run writes nothing, not even the lint cache
       if (refused) return refused
     }
     const conflicts = p.changes.filter(isConflict)
@@ -57,11 +63,12 @@ const installCommand: CommandDefinition<InstallArgs> = {
     } finally {
       release()
     }
-    const lines: string[] = []
+    const lines: string[] = [...notes]
+    if (!args.frozen && p.sources?.save()) lines.push('dotskills: dotskills.lock updated')
     for (const path of result.backups) lines.push(`backup ${show(path)}`)
     for (const path of result.kept) lines.push(`dotskills: ${show(path)}: kept (you changed it; it is no longer managed)`)
     const summary = `${result.written.length} written, ${result.removed.length} removed, ${p.adapters.length} agent${p.adapters.length === 1 ? '' : 's'} (${p.adapters.map((a) => a.id).join(', ') || 'none detected'})`
-    if (ctx.json) return { exitCode: 0, stdout: JSON.stringify({ ...result, agents: p.adapters.map((a) => a.id) }, null, 2) + '\n' }
+    if (ctx.json) return { exitCode: 0, stdout: JSON.stringify({ ...result, agents: p.adapters.map((a) => a.id) }, null, 2) + '\n', stderr: lines }
     return { exitCode: 0, stdout: ctx.quiet ? '' : summary + '\n', stderr: lines }
   },
 }

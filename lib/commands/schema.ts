@@ -2,7 +2,7 @@
 import { getProfile, profileIds } from '../lint/profiles/index.js'
 import type { CommandDefinition } from './types.js'
 
-const SCHEMAS = ['skill', 'config', 'adapter'] as const
+const SCHEMAS = ['skill', 'config', 'adapter', 'lock'] as const
 
 const schemaCommand: CommandDefinition<{ name: (typeof SCHEMAS)[number]; profile?: string }> = {
   command: 'schema [name]',

@@ -5,11 +5,12 @@ import { dirname, basename } from 'node:path'
 import { stat } from 'node:fs/promises'
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml'
 import { pathToFileURL } from 'node:url'
-import { configError, DotskillsError } from '../errors.js'
+import { configError, DotskillsError, usageError } from '../errors.js'
 import type { Severity } from '../lint/types.js'
 
 export interface Config {
   skills?: string | string[]
+  sources?: (string | SourceEntry)[]
   agents?: 'detected' | string[]
   scope?: 'global' | 'project'
   mode?: 'copy' | 'symlink'
@@ -22,6 +23,17 @@ export interface Config {
     rules?: Record<string, Severity>
     maxWarnings?: number
   }
+}
+
+/** A source as the config writes it out in full (lib/sources/specifier.ts reads both forms). */
+export interface SourceEntry {
+  name?: string
+  url: string
+  ref?: string
+  path?: string
+  include?: string[]
+  exclude?: string[]
+  auth?: string
 }
 
 export interface MachineProfile {
@@ -57,6 +69,15 @@ export const SEARCH_PLACES = [
 interface Parsed {
   doc: Document.Parsed
   lineCounter: LineCounter
+}
+
+/** The config, which this command cannot do without. */
+export async function requireConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  const config = await loadConfig(cwd, explicit)
+  if (!config) {
+    throw usageError('no dotskills config found', { hint: 'create dotskills.yaml (see examples/dotfiles, or `dotskills add <source>` makes one) or pass --config <file|dir>' })
+  }
+  return config
 }
 
 /**

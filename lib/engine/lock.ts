@@ -1,6 +1,7 @@
-// One install at a time: a lock file (O_EXCL) holding the owner's pid in the state folder.
-// A second writer waits briefly, then gives up with a clear message. A lock left by a process
-// that no longer exists is taken over. Readers (status, diff, verify, list) take no lock.
+// One writer at a time: a lock file (O_EXCL) holding the owner's pid. Used for installs (in the
+// state folder) and for each source cache (a fetch). A second writer waits, then gives up with
+// a clear message. A lock left by a process that no longer exists is taken over. Readers
+// (status, diff, verify, list) take no lock.
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { DotskillsError } from '../errors.js'
@@ -8,9 +9,18 @@ import { DotskillsError } from '../errors.js'
 const WAIT_MS = 2000
 const STEP_MS = 50
 
-export function acquireLock(stateDir: string, waitMs = WAIT_MS): () => void {
-  mkdirSync(stateDir, { recursive: true })
-  const file = join(stateDir, 'install.lock')
+export interface LockOptions {
+  /** lock file name inside the folder */
+  name?: string
+  /** what is running, for the message: "another dotskills <what> is running" */
+  what?: string
+  waitMs?: number
+}
+
+export function acquireLock(dir: string, opts: LockOptions = {}): () => void {
+  const { name = 'install.lock', what = 'install', waitMs = WAIT_MS } = opts
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, name)
   const deadline = Date.now() + waitMs
   for (;;) {
     try {
@@ -27,7 +37,7 @@ export function acquireLock(stateDir: string, waitMs = WAIT_MS): () => void {
       continue
     }
     if (Date.now() >= deadline) {
-      throw new DotskillsError('E_CONFLICT', `another dotskills install is running${owner ? ` (pid ${owner})` : ''}`, {
+      throw new DotskillsError('E_CONFLICT', `another dotskills ${what} is running${owner ? ` (pid ${owner})` : ''}`, {
         path: file,
         hint: 'wait for it to finish; if no dotskills is running, delete this file',
       })

@@ -27,6 +27,8 @@ export interface PlanInput {
   profile?: string
   /** copy (default) or symlink: link files that reach the agent unchanged */
   mode?: 'copy' | 'symlink'
+  /** skill folders whose files are always copied, even in symlink mode */
+  copyOnly?: Set<string>
   /** whether an agent gets a skill (config agentSkills include/exclude); default: all */
   skillsFor?: (agent: string, skill: string) => boolean
 }
@@ -83,7 +85,7 @@ export function plan(input: PlanInput): TargetFile[] {
           const { text: kept, dropped } = frontmatterForAgent(text, keepForAdapter(adapter.extraFields))
           if (dropped.length > 0 || text !== bytes.toString('utf8')) bytes = Buffer.from(kept)
         }
-        const link = input.mode === 'symlink' && bytes === src.bytes ? realpathSync(src.path) : undefined
+        const link = input.mode === 'symlink' && bytes === src.bytes && !input.copyOnly?.has(skill.dir) ? realpathSync(src.path) : undefined
         add({ path: join(skillRoot, ...rel.split('/')), bytes, mode: src.mode, skill: name, agents: [adapter.id], root, source: src.path, ...(link ? { link } : {}) })
       }
       given.get(adapter.id)!.push(data.skill)

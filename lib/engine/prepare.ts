@@ -2,10 +2,11 @@
 // compare. One function, so the four commands can never disagree.
 import { basename, resolve } from 'node:path'
 import { hostname } from 'node:os'
-import { loadConfig, type LoadedConfig, type MachineProfile } from '../config/load.js'
+import { requireConfig, type LoadedConfig, type MachineProfile } from '../config/load.js'
 import type { Context } from '../context.js'
 import { configError, DotskillsError, usageError } from '../errors.js'
-import { discoverSkills } from '../skills/discover.js'
+import { discoverSkills, type DiscoveredSkill } from '../skills/discover.js'
+import { existsSync } from 'node:fs'
 import type { AgentAdapter } from '../agents/types.js'
 import { compare, type Change } from './compare.js'
 import { plan, type Scope } from './plan.js'
@@ -16,6 +17,10 @@ export interface Prepared {
   config: LoadedConfig
   /** the config's skill folders (absolute) */
   skillRoots: string[]
+  /** folders of the skills that come from sources (extracted from the cache, or local) */
+  sourceSkillDirs: string[]
+  /** the lock as this run found its sources, and how to write it (only install and sync write it) */
+  sources?: { lock: import('../sources/lockfile.js').Lockfile; save: () => boolean; notes: string[] }
   adapters: AgentAdapter[]
   scope: Scope
   targets: TargetFile[]
@@ -26,13 +31,16 @@ export interface Prepared {
 export interface PrepareOptions {
   /** only these skills (names) */
   skills?: string[]
+  /**
+   * how sources are read. install: may fetch (unless offline) and pin new sources (unless
+   * frozen). Read-only commands (the default): from the cache only, and the lock must match
+   * the config.
+   */
+  sources?: { offline?: boolean; frozen?: boolean; verify?: boolean }
 }
 
 export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<Prepared> {
-  const config = await loadConfig(ctx.cwd, ctx.configPath)
-  if (!config) {
-    throw usageError('no dotskills config found', { hint: 'create dotskills.yaml (see examples/dotfiles) or pass --config <file|dir>' })
-  }
+  const config = await requireConfig(ctx.cwd, ctx.configPath)
   const { builtinAdapters, resolveAdapters, detectAdapter } = await import('../agents/registry.js')
   let all: AgentAdapter[]
   try {
@@ -60,9 +68,23 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
     adapters = ctx.agents.map((id) => known.get(id)!)
   }
 
-  const skillsSetting = config.config.skills ?? 'skills'
-  const roots = (Array.isArray(skillsSetting) ? skillsSetting : [skillsSetting]).map((p) => resolve(config.dir, p))
-  let skills = await discoverSkills(roots, config.dir)
+  const { roots, skills: own } = await ownSkills(config)
+  let skills = own
+  let sourceSkillDirs: string[] = []
+  let sources: Prepared['sources']
+  let extracted: string[] = []
+  if (config.config.sources?.length) {
+    const { openSources } = await import('../sources/session.js')
+    const session = await openSources(ctx, config)
+    const how = opts.sources ?? { offline: true, frozen: true }
+    const synced = await session.sync(how)
+    const fromSources = synced.results.flatMap((r) => r.skills)
+    checkSkillNames(skills.map((s) => ({ name: basename(s.dir), where: s.dir })), fromSources.map((s) => ({ name: s.name, where: `source ${s.source} (${s.path})` })), config.path)
+    sourceSkillDirs = fromSources.map((s) => s.dir)
+    if (sourceSkillDirs.length) skills = [...skills, ...(await discoverSkills(sourceSkillDirs, config.dir))]
+    extracted = synced.results.filter((r) => r.spec.kind === 'git').flatMap((r) => r.skills.map((s) => s.dir))
+    sources = { lock: synced.lock, save: () => session.save(synced.lock), notes: synced.results.flatMap((r) => r.notes) }
+  }
   if (opts.skills?.length) {
     const names = new Set(opts.skills)
     for (const n of names) if (!skills.some((s) => basename(s.dir) === n)) throw usageError(`--skill ${n}: no such skill in the config's skills`)
@@ -87,6 +109,8 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
     vars: { ...config.config.vars, ...profile?.vars },
     profile: profile?.name,
     mode: config.config.mode ?? 'copy',
+    // extracted source skills live in the cache, which may be cleared: agents get copies
+    copyOnly: new Set(extracted),
   })
   const state = State.load(ctx.stateDir)
   const ids = new Set(adapters.map((a) => a.id))
@@ -94,7 +118,48 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
   // With --agent or --skill, recorded files of other agents or skills are left alone.
   const considered = (e: { agents: string[]; skill: string }) =>
     (!ctx.agents || e.agents.some((a) => ids.has(a))) && (!skillNames || skillNames.has(e.skill))
-  return { config, skillRoots: roots, adapters, scope, targets, state, changes: compare(targets, state, considered) }
+  return { config, skillRoots: roots, sourceSkillDirs, sources, adapters, scope, targets, state, changes: compare(targets, state, considered) }
+}
+
+/**
+ * The repo's own skills, from the config's `skills` folders. A folder the config names must
+ * exist; the default `skills` may be absent, and may be empty, when the config has sources.
+ */
+export async function ownSkills(config: LoadedConfig): Promise<{ roots: string[]; skills: DiscoveredSkill[] }> {
+  const setting = config.config.skills
+  const hasSources = !!config.config.sources?.length
+  let roots = (Array.isArray(setting) ? setting : [setting ?? 'skills']).map((p) => resolve(config.dir, p))
+  if (setting === undefined && hasSources) roots = roots.filter((r) => existsSync(r))
+  const skills = new Map<string, DiscoveredSkill>()
+  for (const root of roots) {
+    try {
+      for (const s of await discoverSkills([root], config.dir)) skills.set(s.dir, s)
+    } catch (err) {
+      const empty = err instanceof DotskillsError && err.message.startsWith('no skills found')
+      if (!(empty && hasSources)) throw err
+    }
+  }
+  return { roots, skills: [...skills.values()] }
+}
+
+/** Names of the repo's own skills, with where each is, for collision messages. */
+export async function ownSkillNames(config: LoadedConfig): Promise<{ name: string; where: string }[]> {
+  return (await ownSkills(config)).skills.map((s) => ({ name: basename(s.dir), where: s.dir }))
+}
+
+/** One name, one skill: two skills of one name would overwrite each other in every agent. */
+export function checkSkillNames(own: { name: string; where: string }[], fromSources: { name: string; where: string }[], configPath: string): void {
+  const seen = new Map<string, string>()
+  for (const s of [...own, ...fromSources]) {
+    const other = seen.get(s.name)
+    if (other) {
+      throw configError(`two skills are named "${s.name}": ${other} and ${s.where}`, {
+        path: configPath,
+        hint: 'leave one out with the source\'s exclude (or `dotskills remove <skill>`), or rename yours',
+      })
+    }
+    seen.set(s.name, s.where)
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { profileSchema, type JsonSchema, type Profile } from './profiles/profile
 import type { SchemaError } from './types.js'
 
 let specSchema: JsonSchema | undefined
-export function loadSchema(name: 'skill' | 'config' | 'adapter'): JsonSchema {
+export function loadSchema(name: 'skill' | 'config' | 'adapter' | 'lock'): JsonSchema {
   return JSON.parse(readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8'))
 }
 export function skillSpecSchema(): JsonSchema {
@@ -19,17 +19,13 @@ export const AJV_OPTIONS = { allErrors: true, strict: false } as const
 /** the name a profile's validator is exported under in the precompiled module */
 export const exportName = (id: string) => 'profile_' + id.replace(/-/g, '_')
 
-let precompiled: Record<string, ValidateFunction> | null | undefined
-/** Validators compiled at build time (scripts/build-validators.js), when present. */
+/** A validator compiled at build time (scripts/build-validators.js), when there is one. */
 function precompiledValidator(name: string): ValidateFunction | undefined {
-  if (precompiled === undefined) {
-    try {
-      precompiled = createRequire(import.meta.url)('./validators.cjs') as Record<string, ValidateFunction>
-    } catch {
-      precompiled = null // running from source: compile at run time
-    }
+  try {
+    return createRequire(import.meta.url)(`./validators/${name}.cjs`) as ValidateFunction
+  } catch {
+    return undefined // running from source: compile at run time
   }
-  return precompiled?.[name]
 }
 
 const compiled = new Map<string, ValidateFunction>()
@@ -50,10 +46,15 @@ export function validatorFor(profile: Profile): ValidateFunction {
 }
 
 export function configValidator(): ValidateFunction {
-  let v = compiled.get('\0config')
+  return documentValidator('config')
+}
+
+/** The validator of a file format's schema (config, lockfile), precompiled when built. */
+export function documentValidator(name: 'config' | 'lock'): ValidateFunction {
+  let v = compiled.get('\0' + name)
   if (!v) {
-    v = precompiledValidator('config') ?? compileSchema(loadSchema('config'))
-    compiled.set('\0config', v)
+    v = precompiledValidator(name) ?? compileSchema(loadSchema(name))
+    compiled.set('\0' + name, v)
   }
   return v
 }

@@ -1,6 +1,6 @@
 // Runs the real binary (bin/dotskills.js → dist/) in a child process with a temp HOME, so
 // end-to-end tests see exactly what a user sees and never touch the real home.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -40,9 +40,16 @@ function writableRoots(cwd: string, home: string, extra: string[] = []): string 
   return roots.join('\n')
 }
 
-export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string>; input?: string; writable?: string[] }): CliRun {
+export interface CliOptions {
+  cwd: string
+  env?: Record<string, string>
+  input?: string
+  writable?: string[]
+}
+
+function cliEnv(opts: CliOptions): Record<string, string> {
   const home = opts.env?.HOME ?? tempHome()
-  const env: Record<string, string> = {
+  return {
     PATH: process.env.PATH ?? '',
     HOME: home,
     NO_COLOR: '1',
@@ -50,6 +57,41 @@ export function runCli(args: string[], opts: { cwd: string; env?: Record<string,
     DOTSKILLS_TEST_ROOTS: writableRoots(opts.cwd, home, [...(opts.writable ?? []), ...[opts.env?.XDG_CACHE_HOME, opts.env?.XDG_STATE_HOME].filter((x): x is string => !!x)]),
     ...opts.env,
   }
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, encoding: 'utf8', input: opts.input ?? '' })
+}
+
+export function runCli(args: string[], opts: CliOptions): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cliEnv(opts), encoding: 'utf8', input: opts.input ?? '' })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+/**
+ * runCli without blocking the event loop, for tests whose server (e.g. the git test server)
+ * lives in this process: spawnSync would wait on a child that waits on us. Rejects, after
+ * killing the child, when it runs longer than `timeoutMs`.
+ */
+export function runCliAsync(args: string[], opts: CliOptions & { timeoutMs?: number }): Promise<CliRun> {
+  const env = cliEnv(opts)
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    const timeoutMs = opts.timeoutMs ?? 60_000
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`dotskills ${args.join(' ')} ran longer than ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`))
+    }, timeoutMs)
+    child.on('error', (err) => {
+      clearTimeout(timer)
+      reject(err)
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+    // a child that exits without reading its input must not crash the test with EPIPE
+    child.stdin.on('error', () => {})
+    child.stdin.end(opts.input ?? '')
+  })
 }
