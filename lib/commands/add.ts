@@ -69,7 +69,9 @@ const addCommand: CommandDefinition<AddArgs> = {
     const session = await openSources(ctx, config)
     const { results, lock } = await session.sync({ only: new Set([spec.name]) })
     const added = results[0]
-    const stderr = added.notes.map((n) => `note: ${n}`)
+    // the notes on what was typed (credentials ignored, ssh rewritten to https): the config gets
+    // the rewritten entry, whose own parse has none
+    const stderr = [...spec.notes, ...added.notes.filter((n) => !spec.notes.includes(n))].map((n) => `note: ${n}`)
     if (added.skills.length === 0) {
       throw usageError(`source ${spec.name} has no skills${spec.path ? ` under ${spec.path}` : ''}${spec.include || spec.exclude ? ' that pass --include/--exclude' : ''} (a skill is a folder with a SKILL.md)`, {
         hint: 'check the URL, --path and --ref',

@@ -216,11 +216,19 @@ export class GitStore {
   private async locked(remote: Remote, work: () => Promise<void>): Promise<void> {
     await this.load()
     const { acquireLock } = await import('../engine/lock.js')
-    const release = acquireLock(join(this.opts.cacheDir, 'sources'), { name: cacheKey(remote.url) + '.lock', what: `fetch of ${remote.name}`, waitMs: 120_000 })
+    const sources = join(this.opts.cacheDir, 'sources')
+    // folders made only for the lock go again if the fetch fails: the cache stays as it was
+    const made = [this.opts.cacheDir, sources].filter((d) => !fs.existsSync(d))
+    const release = acquireLock(sources, { name: cacheKey(remote.url) + '.lock', what: `fetch of ${remote.name}`, waitMs: 120_000 })
     try {
       await work()
     } finally {
       release()
+      for (const d of made.reverse()) {
+        try {
+          fs.rmdirSync(d) // only when empty
+        } catch {}
+      }
       if (this.phase) this.draw(true)
       this.phase = ''
     }
@@ -273,7 +281,7 @@ export class GitStore {
         depth,
         cache: this.cache,
         onProgress: (e) => {
-          this.phase = `${remote.name}: ${e.phase.toLowerCase()}${e.total ? ` ${Math.round((100 * e.loaded) / e.total)}%` : ''}`
+          this.phase = `${remote.name}: ${e.phase.toLowerCase()}${e.total ? ` ${Math.round((100 * e.loaded) / e.total)}% (${e.loaded}/${e.total})` : ''}`
           this.draw()
         },
       })
@@ -289,7 +297,12 @@ export class GitStore {
     // haves come only from the local branch named like the ref: move it, or every later fetch
     // downloads everything again (git-sync.md §2.2)
     const local = ref ?? result.defaultBranch?.replace(/^refs\/heads\//, '')
-    if (local && !all) await git.writeRef({ fs: this.fs, gitdir, ref: `refs/heads/${local}`, value: oid, force: true })
+    if (local) {
+      await git.writeRef({ fs: this.fs, gitdir, ref: `refs/heads/${local}`, value: oid, force: true })
+      // a fetch without a ref takes its haves from HEAD's branch (init made it "main"): point
+      // HEAD at the remote's default branch, or a "master" repo is downloaded whole every time
+      if (!ref) await git.writeRef({ fs: this.fs, gitdir, ref: 'HEAD', value: `refs/heads/${local}`, symbolic: true, force: true })
+    }
     return oid
   }
 

@@ -26,17 +26,48 @@ export class HttpTooLargeError extends Error {
 
 export async function makeHttpClient(opts: HttpOptions): Promise<HttpClient & { requests: number }> {
   const { default: base } = await import('isomorphic-git/http/node')
+  // A repository that answers its ref advertisement with a redirect (renamed or moved) has
+  // moved: later requests go straight to the new place, as native git does. isomorphic-git
+  // would send its POST to the old URL, where a redirect cannot replay the body.
+  const moved = new Map<string, string>()
   const client = {
     requests: 0,
     async request(req: GitHttpRequest): Promise<GitHttpResponse> {
       client.requests++
-      const headers = { ...req.headers, 'user-agent': opts.userAgent }
-      const res = await base.request({ ...req, headers, fetchOptions: { ...req.fetchOptions, timeout: opts.timeoutMs } })
-      if (res.body) res.body = guarded(res.body, opts)
-      return res
+      let headers: Record<string, string> = { ...req.headers, 'user-agent': opts.userAgent }
+      let url = req.url
+      for (const [from, to] of moved) {
+        if (url.startsWith(from)) {
+          headers = forOrigin(headers, from, to)
+          url = to + url.slice(from.length)
+          break
+        }
+      }
+      for (let hops = 0; ; hops++) {
+        const res = await base.request({ ...req, url, headers, fetchOptions: { ...req.fetchOptions, timeout: opts.timeoutMs, followRedirects: false } })
+        const location = res.headers?.location
+        if (res.statusCode < 300 || res.statusCode >= 400 || !location || req.method === 'POST') {
+          if (res.body) res.body = guarded(res.body, opts)
+          return res
+        }
+        await res.body?.return?.()
+        if (hops >= 10) throw new Error('too many redirects')
+        const next = new URL(location, url).href
+        headers = forOrigin(headers, url, next)
+        if (ADVERT.test(url) && ADVERT.test(next)) moved.set(req.url.replace(ADVERT, ''), next.replace(ADVERT, ''))
+        url = next
+      }
     },
   }
   return client
+}
+
+const ADVERT = /\/info\/refs\?service=git-upload-pack$/
+
+/** Credentials belong to the origin they were given for: none go along to another one. */
+function forOrigin(headers: Record<string, string>, from: string, to: string): Record<string, string> {
+  if (new URL(to).origin === new URL(from).origin) return headers
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !['authorization', 'cookie'].includes(k.toLowerCase())))
 }
 
 /** Re-yield a body, failing on a stall (no chunk for timeoutMs) or past maxBytes. */

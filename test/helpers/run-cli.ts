@@ -72,14 +72,21 @@ export function runCli(args: string[], opts: CliOptions): CliRun {
 export function runCliAsync(args: string[], opts: CliOptions & { timeoutMs?: number }): Promise<CliRun> {
   const env = cliEnv(opts)
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    // its own process group: a timeout kills whatever it started too (tap's coverage wraps children)
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
     const timeoutMs = opts.timeoutMs ?? 60_000
     const timer = setTimeout(() => {
-      child.kill('SIGKILL')
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      } catch {
+        child.kill('SIGKILL')
+      }
+      // and nothing of it may keep this process alive
+      for (const stream of [child.stdin, child.stdout, child.stderr]) stream.destroy()
       reject(new Error(`dotskills ${args.join(' ')} ran longer than ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`))
     }, timeoutMs)
     child.on('error', (err) => {
