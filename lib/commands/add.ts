@@ -4,15 +4,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { CommandDefinition } from './types.js'
+import type { SpecOverrides } from '../sources/specifier.js'
 
-interface AddArgs {
+interface AddArgs extends SpecOverrides {
   source: string
-  name?: string
-  ref?: string
-  path?: string
-  include?: string[]
-  exclude?: string[]
-  auth?: string
   lint?: boolean
 }
 

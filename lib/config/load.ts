@@ -26,15 +26,7 @@ export interface Config {
 }
 
 /** A source as the config writes it out in full (lib/sources/specifier.ts reads both forms). */
-export interface SourceEntry {
-  name?: string
-  url: string
-  ref?: string
-  path?: string
-  include?: string[]
-  exclude?: string[]
-  auth?: string
-}
+export type SourceEntry = import('../sources/specifier.js').ConfigSourceEntry
 
 export interface MachineProfile {
   hosts?: string[]

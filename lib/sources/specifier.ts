@@ -38,14 +38,9 @@ export interface SourceSpec {
   notes: string[]
 }
 
-export interface ConfigSourceEntry {
-  name?: string
+/** A source written out in full in the config (its `url` takes any string form). */
+export interface ConfigSourceEntry extends SpecOverrides {
   url: string
-  ref?: string
-  path?: string
-  include?: string[]
-  exclude?: string[]
-  auth?: string
 }
 
 export interface SpecOverrides {
