@@ -72,7 +72,7 @@ const addCommand: CommandDefinition<AddArgs> = {
         hint: 'check the URL, --path and --ref',
       })
     }
-    const { checkSkillNames, ownSkillNames } = await import('../engine/prepare.js')
+    const { checkSkillNames, ownSkillNames } = await import('../skills/own.js')
     const others = await ownSkillNames(config)
     for (const r of Object.entries(session.lock.sources)) {
       if (r[0] !== spec.name) for (const name of Object.keys(r[1].skills)) others.push({ name, where: `source ${r[0]}` })

@@ -2,8 +2,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { pathError, usageError } from '../errors.js'
-import { formatterNames } from '../lint/formatters/index.js'
-import { DEFAULT_PROFILE, getProfile, profileIds } from '../lint/profiles/index.js'
+import { DEFAULT_PROFILE, FORMATTER_NAMES, PROFILE_IDS } from '../lint/names.js'
 import type { Severity } from '../lint/types.js'
 import type { CommandDefinition } from './types.js'
 
@@ -30,13 +29,13 @@ const lintCommand: CommandDefinition<LintArgs> = {
   options: {
     profile: {
       describe: 'which dialect to accept: the strict spec or an agent\'s documented extras',
-      choices: profileIds,
+      choices: PROFILE_IDS,
       type: 'string',
     },
     format: {
       alias: 'f',
       describe: 'report format (--json is --format json)',
-      choices: formatterNames,
+      choices: FORMATTER_NAMES,
       type: 'string',
     },
     'max-warnings': {
@@ -94,6 +93,7 @@ const lintCommand: CommandDefinition<LintArgs> = {
       if (!ruleIds.includes(m[1])) throw usageError(`--rule "${spec}": unknown rule "${m[1]}"`, { hint: 'see the rule list in `dotskills lint --help` or the README' })
       severities[m[1]] = m[2] as Severity
     }
+    const { getProfile } = await import('../lint/profiles/index.js')
     const profile = getProfile(args.profile ?? settings.profile ?? DEFAULT_PROFILE)!
 
     const maxWarnings = args.maxWarnings ?? settings.maxWarnings ?? -1

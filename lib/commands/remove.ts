@@ -61,7 +61,7 @@ const removeCommand: CommandDefinition<{ target: string }> = {
       const msg = `left skill ${args.target} out of source ${spec.name} (exclude in ${shown}); \`dotskills install\` removes it from the agents`
       return { exitCode: 0, stdout: ctx.quiet ? '' : msg + '\n' }
     }
-    const { ownSkillNames } = await import('../engine/prepare.js')
+    const { ownSkillNames } = await import('../skills/own.js')
     const own = (await ownSkillNames(config)).find((s) => s.name === args.target)
     throw usageError(`no source or source skill "${args.target}" in the config`, {
       path: config.path,

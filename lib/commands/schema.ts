@@ -1,5 +1,5 @@
 // `dotskills schema [name]`: print one of the published JSON Schemas (for editors and CI).
-import { getProfile, profileIds } from '../lint/profiles/index.js'
+import { PROFILE_IDS } from '../lint/names.js'
 import type { CommandDefinition } from './types.js'
 
 const SCHEMAS = ['skill', 'config', 'adapter', 'lock'] as const
@@ -13,7 +13,7 @@ const schemaCommand: CommandDefinition<{ name: (typeof SCHEMAS)[number]; profile
   options: {
     profile: {
       describe: 'skill schema of an agent profile instead of the strict spec',
-      choices: profileIds,
+      choices: PROFILE_IDS,
       type: 'string',
     },
   },
@@ -26,6 +26,7 @@ const schemaCommand: CommandDefinition<{ name: (typeof SCHEMAS)[number]; profile
     let schema = loadSchema(args.name)
     if (args.name === 'skill' && args.profile) {
       const { profileSchema } = await import('../lint/profiles/profile.js')
+      const { getProfile } = await import('../lint/profiles/index.js')
       schema = profileSchema(schema, getProfile(args.profile)!)
     }
     return { exitCode: 0, stdout: JSON.stringify(schema, null, 2) + '\n' }

@@ -27,7 +27,7 @@ const syncCommand: CommandDefinition<SyncArgs> = {
     const session = await openSources(ctx, config)
     const { results, lock } = await session.sync({ offline: args.offline, frozen: args.frozen })
     // as install would refuse it: two skills of one name (two sources, or a source and the repo)
-    const { checkSkillNames, ownSkillNames } = await import('../engine/prepare.js')
+    const { checkSkillNames, ownSkillNames } = await import('../skills/own.js')
     checkSkillNames(await ownSkillNames(config), results.flatMap((r) => r.skills.map((s) => ({ name: s.name, where: `source ${s.source} (${s.path})` }))), config.path)
     const wrote = !args.frozen && session.save(lock)
     const stderr = results.flatMap((r) => r.notes.map((n) => `note: ${n}`))

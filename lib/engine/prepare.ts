@@ -1,12 +1,12 @@
 // What install, diff, status and verify share: config → skills → adapters → plan → state →
 // compare. One function, so the four commands can never disagree.
-import { basename, resolve } from 'node:path'
+import { basename } from 'node:path'
 import { hostname } from 'node:os'
 import { requireConfig, type LoadedConfig, type MachineProfile } from '../config/load.js'
 import type { Context } from '../context.js'
 import { configError, DotskillsError, usageError } from '../errors.js'
-import { discoverSkills, type DiscoveredSkill } from '../skills/discover.js'
-import { existsSync } from 'node:fs'
+import { discoverSkills } from '../skills/discover.js'
+import { checkSkillNames, ownSkills } from '../skills/own.js'
 import type { AgentAdapter } from '../agents/types.js'
 import { compare, type Change } from './compare.js'
 import { plan, type Scope } from './plan.js'
@@ -119,47 +119,6 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
   const considered = (e: { agents: string[]; skill: string }) =>
     (!ctx.agents || e.agents.some((a) => ids.has(a))) && (!skillNames || skillNames.has(e.skill))
   return { config, skillRoots: roots, sourceSkillDirs, sources, adapters, scope, targets, state, changes: compare(targets, state, considered) }
-}
-
-/**
- * The repo's own skills, from the config's `skills` folders. A folder the config names must
- * exist; the default `skills` may be absent, and may be empty, when the config has sources.
- */
-export async function ownSkills(config: LoadedConfig): Promise<{ roots: string[]; skills: DiscoveredSkill[] }> {
-  const setting = config.config.skills
-  const hasSources = !!config.config.sources?.length
-  let roots = (Array.isArray(setting) ? setting : [setting ?? 'skills']).map((p) => resolve(config.dir, p))
-  if (setting === undefined && hasSources) roots = roots.filter((r) => existsSync(r))
-  const skills = new Map<string, DiscoveredSkill>()
-  for (const root of roots) {
-    try {
-      for (const s of await discoverSkills([root], config.dir)) skills.set(s.dir, s)
-    } catch (err) {
-      const empty = err instanceof DotskillsError && err.message.startsWith('no skills found')
-      if (!(empty && hasSources)) throw err
-    }
-  }
-  return { roots, skills: [...skills.values()] }
-}
-
-/** Names of the repo's own skills, with where each is, for collision messages. */
-export async function ownSkillNames(config: LoadedConfig): Promise<{ name: string; where: string }[]> {
-  return (await ownSkills(config)).skills.map((s) => ({ name: basename(s.dir), where: s.dir }))
-}
-
-/** One name, one skill: two skills of one name would overwrite each other in every agent. */
-export function checkSkillNames(own: { name: string; where: string }[], fromSources: { name: string; where: string }[], configPath: string): void {
-  const seen = new Map<string, string>()
-  for (const s of [...own, ...fromSources]) {
-    const other = seen.get(s.name)
-    if (other) {
-      throw configError(`two skills are named "${s.name}": ${other} and ${s.where}`, {
-        path: configPath,
-        hint: 'leave one out with the source\'s exclude (or `dotskills remove <skill>`), or rename yours',
-      })
-    }
-    seen.set(s.name, s.where)
-  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { spec } from './spec.js'
 
 export const profiles: readonly Profile[] = [spec, claudeCode, codex, copilot, openclaw, opencode]
 export const profileIds = profiles.map((p) => p.id)
-export const DEFAULT_PROFILE = 'spec'
+export { DEFAULT_PROFILE } from '../names.js'
 
 export function getProfile(id: string): Profile | undefined {
   return profiles.find((p) => p.id === id)
