@@ -187,11 +187,9 @@ export class GitStore {
       let found = false
       try {
         await this.fetchInto(remote, async (dir, fresh) => {
+          // into an existing cache the fetch is incremental: what the ref gained since the last one
           await this.fetchRef(remote, dir, named, fresh ? 1 : undefined)
-          if (!(await this.has(dir, commit)) && !fresh) {
-            await this.fetchRef(remote, dir, named, undefined)
-            if (!(await this.has(dir, commit))) await this.fetchRef(remote, dir, undefined, undefined, true)
-          }
+          if (!(await this.has(dir, commit)) && !fresh) await this.fetchRef(remote, dir, undefined, undefined, true)
           found = await this.has(dir, commit)
           // a new shallow clone without the pin is not kept: the rebuild below replaces it, and
           // if that fails too the cache must be as it was
