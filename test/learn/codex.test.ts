@@ -1,10 +1,11 @@
 // The Codex CLI reader (lib/learn/readers/codex.ts) on a real public rollout and on synthetic ones
 // covering each record shape in session-logs.md §2.2 (see test/fixtures/sessions/SOURCES.md).
 import t from 'tap'
+import { readAllWith, stripShared } from '../helpers/learn.js'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { codex } from '../../lib/learn/readers/codex.js'
-import { emptyCounts, type LogEvent } from '../../lib/learn/types.js'
+import type { LogEvent } from '../../lib/learn/types.js'
 
 const dir = resolve(import.meta.dirname, '../fixtures/sessions/codex')
 const REAL = join(dir, 'rollout-2026-01-02T03-04-05-11111111-1111-4111-8111-111111111111.jsonl')
@@ -12,18 +13,9 @@ const NEW = join(dir, 'rollout-2026-02-23T11-40-28-019c0000-0000-7000-8000-00000
 const OLD = join(dir, 'rollout-2025-05-07T17-24-21-5973b6c0-94b8-487b-a530-2aeb6098ae0e.jsonl')
 const SUB = join(dir, 'rollout-2026-02-23T11-50-00-019c0000-0000-7000-8000-000000000002.jsonl')
 
-async function readAll(path: string) {
-  const counts = emptyCounts()
-  const events: LogEvent[] = []
-  for await (const e of codex.read(path, counts)) events.push(e)
-  return { events, counts }
-}
+const readAll = (path: string) => readAllWith(codex, path)
 // the fields every event shares are checked once; the rest is compared exactly
-const strip = (events: LogEvent[]) =>
-  events.map((e) => {
-    const { agent, file, sessionId, timestamp, ...rest } = e
-    return rest
-  })
+const strip = (events: LogEvent[]) => stripShared(events, ['cwd'])
 
 t.test('real rollout (daaain/claude-code-log): one human message, three tool calls, no failure, the unknown record counted', async (t) => {
   const { events, counts } = await readAll(REAL)

@@ -1,24 +1,16 @@
 // The Copilot CLI reader (lib/learn/readers/copilot.ts) on a synthetic events.jsonl written from
 // the format notes in session-logs.md §2.5 (see test/fixtures/sessions/SOURCES.md).
 import t from 'tap'
+import { readAllWith, stripShared } from '../helpers/learn.js'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { copilot } from '../../lib/learn/readers/copilot.js'
-import { emptyCounts, type LogEvent } from '../../lib/learn/types.js'
+import type { LogEvent } from '../../lib/learn/types.js'
 
 const FILE = resolve(import.meta.dirname, '../fixtures/sessions/copilot/c0ffee00-0000-4000-8000-000000000001/events.jsonl')
 
-async function readAll(path: string) {
-  const counts = emptyCounts()
-  const events: LogEvent[] = []
-  for await (const e of copilot.read(path, counts)) events.push(e)
-  return { events, counts }
-}
-const strip = (events: LogEvent[]) =>
-  events.map((e) => {
-    const { agent, file, sessionId, timestamp, cwd, ...rest } = e
-    return rest
-  })
+const readAll = (path: string) => readAllWith(copilot, path)
+const strip = (events: LogEvent[]) => stripShared(events)
 
 t.test('a session: skill tool + skill.invoked as one use, failures, interrupt, compaction, subagent, bad numbers and surrogates', async (t) => {
   const { events, counts } = await readAll(FILE)

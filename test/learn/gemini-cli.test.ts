@@ -2,26 +2,18 @@
 // format notes in session-logs.md §2.3 (see test/fixtures/sessions/SOURCES.md): upserts by id,
 // $rewindTo, $set.messages compaction, a child (subagent) session.
 import t from 'tap'
+import { readAllWith, stripShared } from '../helpers/learn.js'
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { geminiCli } from '../../lib/learn/readers/gemini-cli.js'
-import { emptyCounts, type LogEvent } from '../../lib/learn/types.js'
+import type { LogEvent } from '../../lib/learn/types.js'
 
 const dir = resolve(import.meta.dirname, '../fixtures/sessions/gemini-cli')
 const MAIN = join(dir, 'session-2026-10-03T11-49-g1000000.jsonl')
 const CHILD = join(dir, 'g2000000-aaaa-4bbb-8ccc-000000000002.jsonl')
 
-async function readAll(path: string) {
-  const counts = emptyCounts()
-  const events: LogEvent[] = []
-  for await (const e of geminiCli.read(path, counts)) events.push(e)
-  return { events, counts }
-}
-const strip = (events: LogEvent[]) =>
-  events.map((e) => {
-    const { agent, file, sessionId, ...rest } = e
-    return rest
-  })
+const readAll = (path: string) => readAllWith(geminiCli, path)
+const strip = (events: LogEvent[]) => stripShared(events, ['timestamp', 'cwd'])
 
 t.test('main chat: the surviving last version of each message, rewinds dropped, $set.messages as one compaction', async (t) => {
   const { events, counts } = await readAll(MAIN)

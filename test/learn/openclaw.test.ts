@@ -1,24 +1,16 @@
 // The OpenClaw reader (lib/learn/readers/openclaw.ts) on a synthetic pi-agent v3 session written
 // from the format notes in session-logs.md §2.4 (see test/fixtures/sessions/SOURCES.md).
 import t from 'tap'
+import { readAllWith, stripShared } from '../helpers/learn.js'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { openclaw } from '../../lib/learn/readers/openclaw.js'
-import { emptyCounts, type LogEvent } from '../../lib/learn/types.js'
+import type { LogEvent } from '../../lib/learn/types.js'
 
 const FILE = resolve(import.meta.dirname, '../fixtures/sessions/openclaw/b7300000-0000-4000-8000-000000000001.jsonl')
 
-async function readAll(path: string) {
-  const counts = emptyCounts()
-  const events: LogEvent[] = []
-  for await (const e of openclaw.read(path, counts)) events.push(e)
-  return { events, counts }
-}
-const strip = (events: LogEvent[]) =>
-  events.map((e) => {
-    const { agent, file, sessionId, timestamp, cwd, ...rest } = e
-    return rest
-  })
+const readAll = (path: string) => readAllWith(openclaw, path)
+const strip = (events: LogEvent[]) => stripShared(events)
 
 t.test('a session: SKILL.md reads, failed results, bash executions, an aborted turn, a compaction', async (t) => {
   const { events, counts } = await readAll(FILE)
