@@ -1,4 +1,6 @@
 // `dotskills install` (alias `apply`): put every skill into every configured agent.
+import type { Config } from '../config/load.js'
+import type { Context } from '../context.js'
 import type { CommandDefinition } from './types.js'
 
 interface InstallArgs {
@@ -73,29 +75,14 @@ const installCommand: CommandDefinition<InstallArgs> = {
   },
 }
 
-/**
- * Skills with lint errors are not installed: agents skip or misread them silently. Fields
- * unknown to the profile are not errors here: install drops them from each agent's copy.
- */
-async function lintGate(roots: string[], settings: { profile?: string; rules?: Record<string, 'off' | 'warn' | 'error'> } | undefined, ctx: Parameters<typeof installCommand.run>[1], useCache: boolean) {
-  const { lint } = await import('../lint/engine.js')
-  const { getProfile, DEFAULT_PROFILE } = await import('../lint/profiles/index.js')
-  const { stylish } = await import('../lint/formatters/stylish.js')
-  const { version } = await import('../version.js')
-  const result = await lint({
-    paths: roots,
-    cwd: ctx.cwd,
-    profile: getProfile(settings?.profile ?? DEFAULT_PROFILE)!,
-    severities: { ...settings?.rules, 'frontmatter-unknown-field': 'off' },
-    cacheDir: useCache ? ctx.cacheDir : undefined,
-  })
-  if (result.errorCount === 0) return undefined
-  result.findings = result.findings.filter((f) => f.severity === 'error')
-  result.warningCount = 0
-  const report = stylish({ result, cwd: ctx.cwd, color: false, version }).trimEnd().split('\n')
+/** Skills with lint errors are not installed: agents skip or misread them silently. */
+async function lintGate(roots: string[], settings: Config['lint'], ctx: Context, useCache: boolean) {
+  const { gateLint } = await import('../lint/gate.js')
+  const gate = await gateLint(roots, settings, ctx, { cache: useCache, errorsOnly: true })
+  if (gate.errors === 0) return undefined
   return {
     exitCode: 1,
-    stderr: [...report, 'dotskills: nothing was installed: fix the lint errors above (or install with --no-lint)'],
+    stderr: [...gate.report.trimEnd().split('\n'), 'dotskills: nothing was installed: fix the lint errors above (or install with --no-lint)'],
   }
 }
 

@@ -159,15 +159,19 @@ function checkJson(filepath: string, content: string) {
   try {
     JSON.parse(content)
   } catch (err) {
-    const at = /position (\d+)/.exec((err as Error).message)
-    const offset = at ? Number(at[1]) : undefined
-    const before = offset === undefined ? undefined : content.slice(0, offset).split('\n')
     throw configError(`invalid JSON: ${(err as Error).message.split('\n')[0].replace(/ in JSON at position \d+.*$/, '')}`, {
       path: filepath,
-      line: before?.length,
-      column: before ? before[before.length - 1].length + 1 : undefined,
+      ...jsonErrorPosition(content, err),
     })
   }
+}
+
+/** Line and column of a JSON.parse error, from the offset V8 puts in its message. */
+export function jsonErrorPosition(text: string, err: unknown): { line?: number; column?: number } {
+  const at = /position (\d+)/.exec((err as Error).message)
+  if (!at) return {}
+  const before = text.slice(0, Number(at[1])).split('\n')
+  return { line: before.length, column: before[before.length - 1].length + 1 }
 }
 
 /** JS configs are loaded with import() (cosmiconfig 9's loader mixes require and import). */

@@ -9,7 +9,7 @@ import type { AgentAdapter } from '../agents/types.js'
 import { configError } from '../errors.js'
 import { frontmatterForAgent, keepForAdapter } from '../render/frontmatter.js'
 import { renderTemplate } from '../render/template.js'
-import type { DiscoveredSkill } from '../skills/discover.js'
+import { SKILL_NAME, type DiscoveredSkill } from '../skills/discover.js'
 import { parseSkillFile } from '../skills/parse.js'
 import { blockText } from './block.js'
 import { targetKey, type TargetFile } from './types.js'
@@ -32,8 +32,6 @@ export interface PlanInput {
   /** whether an agent gets a skill (config agentSkills include/exclude); default: all */
   skillsFor?: (agent: string, skill: string) => boolean
 }
-
-const SKILL_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 export function plan(input: PlanInput): TargetFile[] {
   const out = new Map<string, TargetFile>()

@@ -5,6 +5,9 @@ import { readdirSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { pathError } from '../errors.js'
 
+/** What a skill's name (and so its folder name) may be: a-z, 0-9, single hyphens. */
+export const SKILL_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/
+
 /** Folders never searched: VCS data, dependencies, our own inbox. */
 const SKIP_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.dotskills'])
 /**

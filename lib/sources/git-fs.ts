@@ -61,8 +61,6 @@ export function gitFs() {
     rm: writes(fsp.rm),
     unlink: writes(fsp.unlink),
     symlink: writes(fsp.symlink),
-    rename: writes(fsp.rename),
-    chmod: writes(fsp.chmod),
   }
   return { promises }
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { DotskillsError } from '../errors.js'
 import { authFor, type SourceAuth } from './auth.js'
 import { gitFs } from './git-fs.js'
-import type { HttpTimeoutError, HttpTooLargeError } from './http.js'
+import { HttpGuardError } from './http.js'
 import { redactUrl } from './specifier.js'
 
 type Git = typeof import('isomorphic-git')
@@ -383,9 +383,9 @@ export class GitStore {
       return this.error(remote, 'repository not found (HTTP 404)', a?.from ? 'check the URL' : 'check the URL; if it is private, give it a token (auth: env:NAME)')
     }
     if (status) return this.error(remote, `the server answered HTTP ${status}${e.data?.statusMessage ? ` ${e.data.statusMessage}` : ''}`, 'try again later')
-    const name = (err as Error).constructor?.name
-    if (name === 'HttpTimeoutError' || /timed out/i.test(e.message)) return this.error(remote, (err as HttpTimeoutError).message.includes('stopped') ? (err as HttpTimeoutError).message : 'the server did not answer in time (timed out)', 'check the network, or try again later')
-    if (name === 'HttpTooLargeError') return this.error(remote, (err as HttpTooLargeError).message)
+    if (err instanceof HttpGuardError) return this.error(remote, err.message, err.hint)
+    // the request's own timeout (simple-get): no answer at all
+    if (/timed out/i.test(e.message)) return this.error(remote, 'the server did not answer in time (timed out)', 'check the network, or try again later')
     const sys = e.code ?? ''
     if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'ENETUNREACH', 'EHOSTUNREACH'].includes(sys) || /aborted|socket hang up|premature/i.test(e.message)) {
       return this.error(remote, `network error: ${sys || e.message}`, 'check the network and the URL, or use --offline with what the cache holds')

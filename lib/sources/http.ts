@@ -13,14 +13,10 @@ export interface HttpOptions {
   onBytes?: (n: number) => void
 }
 
-export class HttpTimeoutError extends Error {
-  constructor() {
-    super('the server stopped answering (timed out)')
-  }
-}
-export class HttpTooLargeError extends Error {
-  constructor(limit: number) {
-    super(`the server sent more than ${Math.round(limit / 2 ** 20)} MiB; refusing to go on`)
+/** A response this client gave up on (a stall, or too many bytes): its message is for the user. */
+export class HttpGuardError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message)
   }
 }
 
@@ -78,7 +74,7 @@ async function* guarded(body: AsyncIterableIterator<Uint8Array>, opts: HttpOptio
     for (;;) {
       let timer: NodeJS.Timeout | undefined
       const stalled = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new HttpTimeoutError()), opts.timeoutMs)
+        timer = setTimeout(() => reject(new HttpGuardError('the server stopped answering (timed out)', 'check the network, or try again later')), opts.timeoutMs)
       })
       let step: IteratorResult<Uint8Array>
       try {
@@ -88,7 +84,7 @@ async function* guarded(body: AsyncIterableIterator<Uint8Array>, opts: HttpOptio
       }
       if (step.value) {
         total += step.value.byteLength
-        if (total > opts.maxBytes) throw new HttpTooLargeError(opts.maxBytes)
+        if (total > opts.maxBytes) throw new HttpGuardError(`the server sent more than ${Math.round(opts.maxBytes / 2 ** 20)} MiB; refusing to go on`)
         opts.onBytes?.(step.value.byteLength)
         yield step.value
       }

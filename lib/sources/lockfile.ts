@@ -3,6 +3,7 @@
 // change of pin is a small, readable diff; rewritten only when its bytes would change.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { jsonErrorPosition } from '../config/load.js'
 import { configError } from '../errors.js'
 import { writeAtomic } from '../engine/state.js'
 
@@ -44,11 +45,9 @@ export async function readLock(configDir: string): Promise<Lockfile> {
   try {
     data = JSON.parse(text)
   } catch (err) {
-    const at = /position (\d+)/.exec((err as Error).message)
-    const pos = at ? lineColumn(text, Number(at[1])) : undefined
     throw configError('not valid JSON', {
       path,
-      ...pos,
+      ...jsonErrorPosition(text, err),
       hint: 'a merge conflict? take either side and run `dotskills sync`, or delete the file and run `dotskills update --yes`',
     })
   }
@@ -93,8 +92,3 @@ function sortKeys(value: unknown): unknown {
   return value
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset)
-  const line = before.split('\n').length
-  return { line, column: offset - before.lastIndexOf('\n') }
-}

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, isAbsolute, relative, sep } from 'node:path'
 import type { LoadedConfig } from '../config/load.js'
 import { configError, DotskillsError } from '../errors.js'
-import { discoverSkills } from '../skills/discover.js'
+import { discoverSkills, SKILL_NAME } from '../skills/discover.js'
 import { skillHash, type HashedFile } from './hash.js'
 import type { LockedSource, Lockfile } from './lockfile.js'
 import { dropSnapshot, hashFolder, snapshotDir, writeSnapshot } from './snapshot.js'
@@ -232,8 +232,6 @@ async function readFiles(store: GitStore, remote: Remote, t: TreeSkill): Promise
   for (const f of t.files) out.push({ rel: f.rel, mode: f.mode, bytes: await store.readBlob(remote.url, f.oid) })
   return out
 }
-
-const SKILL_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 function checkNames(spec: SourceSpec, skills: SourceSkill[]): void {
   const seen = new Map<string, string>()

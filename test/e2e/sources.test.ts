@@ -501,3 +501,41 @@ t.test('two skills of one name from two sources: exit 2 naming both', async (t) 
   t.same(claudeSkills(w.home), [])
   t.equal(w.lockText(), lock, 'lock unchanged')
 })
+
+t.test('symlinks and Git LFS pointers in a source are left out or flagged, with a note each', async (t) => {
+  const w = await world(t)
+  const lfs = 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n'
+  FixtureRepo.create(w.server.root, 'skills.git', {
+    ...skillFiles('alpha', undefined, { 'link.md': { symlink: 'SKILL.md' }, 'assets/logo.png': lfs }),
+  })
+  w.config(`agents: [claude-code]\nsources:\n  - ${w.server.baseUrl}/skills.git\n`)
+  const r = await w.cli(['sync'])
+  t.equal(r.code, 0, r.stderr)
+  t.match(r.stderr, 'note: skills: alpha/link.md left out: a symlink (sources may not link)')
+  t.match(r.stderr, 'note: skills: alpha/assets/logo.png is a Git LFS pointer, not the file (LFS is not supported)')
+  const i = await w.cli(['install'])
+  t.equal(i.code, 0, i.stderr)
+  const dir = join(w.home, '.claude', 'skills', 'alpha')
+  t.notOk(existsSync(join(dir, 'link.md')), 'the symlink was not installed')
+  t.equal(readFileSync(join(dir, 'assets', 'logo.png'), 'utf8'), lfs, 'the pointer is installed as it is')
+})
+
+t.test('a damaged lock (merge conflict, wrong shape) is exit 2 naming the file and line; nothing is written', async (t) => {
+  const w = await world(t)
+  FixtureRepo.create(w.server.root, 'skills.git', skillFiles('alpha'))
+  w.config(`agents: [claude-code]\nsources:\n  - ${w.server.baseUrl}/skills.git\n`)
+  const lockFile = join(w.project, 'dotskills.lock')
+  const conflict = '{\n  "lockfileVersion": 1,\n<<<<<<< HEAD\n  "sources": {}\n=======\n  "sources": {}\n>>>>>>> other\n}\n'
+  writeFileSync(lockFile, conflict)
+  const r = await w.cli(['sync'])
+  t.equal(r.code, 2, r.stderr)
+  t.match(r.stderr, /^dotskills: .*dotskills\.lock:3:1: not valid JSON\n {2}hint: a merge conflict\?/)
+  noStack(t, r)
+  t.equal(readFileSync(lockFile, 'utf8'), conflict, 'the lock is left as it was')
+
+  writeFileSync(lockFile, '{"lockfileVersion": 2, "sources": {}}\n')
+  const s = await w.cli(['install'])
+  t.equal(s.code, 2, s.stderr)
+  t.match(s.stderr, 'dotskills.lock: does not match the lockfile schema: /lockfileVersion must be equal to constant')
+  t.equal(w.server.requests.length, 0, 'nothing was fetched')
+})
