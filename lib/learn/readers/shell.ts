@@ -207,6 +207,40 @@ export function filesRead(command: string, depth = 0): string[] {
   return files
 }
 
+/**
+ * The simple commands of a command line, each as its words, with redirections (`2>&1`, `>out`)
+ * and leading `VAR=x`/`sudo`-style prefixes dropped: `cd x && git log -5 2>&1` → `cd x`, `git log -5`.
+ * Subshell scripts (`bash -c "…"`) are opened up.
+ */
+export function simpleCommands(command: string, depth = 0): string[][] {
+  const out: string[][] = []
+  let words: string[] = []
+  const segment = () => {
+    let i = 0
+    while (i < words.length && (/^[A-Za-z_]\w*=/.test(words[i]) || PREFIXES.has(words[i]))) i++
+    const kept: string[] = []
+    for (let j = i; j < words.length; j++) {
+      const w = words[j]
+      if (/^\d*(>>?|<)&?$/.test(w) || /^&>>?$/.test(w)) {
+        j++ // a redirection and its target
+        continue
+      }
+      if (/^\d*(>>?|<|&>)/.test(w)) continue
+      kept.push(w)
+    }
+    const flag = kept.length >= 3 && SHELLS.has(basename(kept[0])) && /^-[a-z]*c$/.test(kept[1])
+    if (flag && depth < 3) out.push(...simpleCommands(kept[2], depth + 1))
+    else if (kept.length) out.push(kept)
+    words = []
+  }
+  for (const token of tokenize(command)) {
+    if ('op' in token) segment()
+    else words.push(token.word)
+  }
+  segment()
+  return out
+}
+
 /** The skill a path names when it is a SKILL.md: the folder holding it; `underSkills` also requires a `skills/` folder above. */
 export function skillOfPath(path: string, underSkills = true): string | undefined {
   const p = path.replace(/\\/g, '/')

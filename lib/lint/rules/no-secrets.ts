@@ -37,6 +37,9 @@ const PRIVATE_KEY = new RegExp(
   'g',
 )
 
+/** Every token pattern (global regexes), for redacting logs: `learn` quotes them without the secret. */
+export const secretPatterns: readonly RegExp[] = [...KINDS.map((k) => k.pattern), PRIVATE_KEY]
+
 /** Documentation placeholders: AWS's `…EXAMPLE`, `xxxxxxxx`, `your-token`, `1234567890abcdef`. */
 function isPlaceholder(token: string, mixed: boolean): boolean {
   if (/example|sample|your|placeholder|dummy|fake|redacted|insert|replace|changeme/i.test(token)) return true
