@@ -69,6 +69,7 @@ function register(parser: ReturnType<typeof yargs>, def: CommandDefinition, onRe
       for (const [name, opt] of Object.entries(def.positionals ?? {})) y.positional(name, opt)
       y.options(def.options ?? {})
       for (const [cmd, text] of def.examples ?? []) y.example(cmd, text)
+      for (const sub of def.subcommands ?? []) register(y, sub, onResult, io)
       return y
     },
     handler: async (argv) => {

@@ -3,6 +3,7 @@ import add from './add.js'
 import agents from './agents.js'
 import diff from './diff.js'
 import install from './install.js'
+import learn from './learn.js'
 import lint from './lint.js'
 import list from './list.js'
 import reAdd from './re-add.js'
@@ -15,4 +16,4 @@ import update from './update.js'
 import verify from './verify.js'
 import type { CommandDefinition } from './types.js'
 
-export const commands: readonly CommandDefinition[] = [lint, add, remove, sync, update, install, status, diff, verify, list, uninstall, reAdd, agents, schema]
+export const commands: readonly CommandDefinition[] = [lint, add, remove, sync, update, install, status, diff, verify, list, uninstall, reAdd, agents, learn, schema]

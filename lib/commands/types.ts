@@ -20,5 +20,7 @@ export interface CommandDefinition<A = any> {
   positionals?: Record<string, PositionalOptions>
   options?: Record<string, Options>
   examples?: [string, string][]
+  /** commands under this one (`learn list`), each its own module */
+  subcommands?: CommandDefinition[]
   run(args: A, ctx: Context): Promise<CommandResult>
 }

@@ -67,12 +67,13 @@ export function scanBody(body: string, firstLine: number): { commands: Prescribe
 
 /** Read one skill folder's SKILL.md into a SkillRef. */
 export function readSkill(dir: string, file: string, configDir: string): SkillRef {
-  const parsed = parseSkillFile(readFileSync(file))
+  const bytes = readFileSync(file)
+  const parsed = parseSkillFile(bytes)
   const data = parsed.frontmatter?.data as Record<string, unknown> | undefined
   const name = typeof data?.name === 'string' ? data.name : basename(dir)
   const description = typeof data?.description === 'string' ? data.description : ''
   const { commands, references } = scanBody(parsed.body, parsed.bodyLine)
-  return { name, dir, file, rel: relative(configDir, file).split(sep).join('/'), text: parsed.text, description, commands, references }
+  return { name, dir, file, rel: relative(configDir, file).split(sep).join('/'), text: bytes.toString('utf8'), description, commands, references }
 }
 
 export function skillIndex(skills: SkillRef[]): SkillIndex {

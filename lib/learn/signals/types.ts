@@ -33,7 +33,7 @@ export interface SkillRef {
   file: string
   /** SKILL.md relative to the config folder, `/`-separated: the target of proposals */
   rel: string
-  /** SKILL.md text (LF line ends) */
+  /** SKILL.md as it is on disk: diffs are made against it */
   text: string
   description: string
   commands: PrescribedCommand[]
