@@ -18,8 +18,9 @@ function optionRow(name: string, o: Options | PositionalOptions, positional = fa
 
 export function commandReference(): string {
   const out: string[] = []
-  for (const def of commands) {
-    out.push(`### \`dotskills ${def.command}\``, '', def.describe + '.', '')
+  const all = commands.flatMap((def) => [{ def, prefix: '' }, ...(def.subcommands ?? []).map((sub) => ({ def: sub, prefix: def.command.split(' ')[0] + ' ' }))])
+  for (const { def, prefix } of all) {
+    out.push(`### \`dotskills ${prefix}${def.command}\``, '', def.describe + '.', '')
     const rows = [
       ...Object.entries(def.positionals ?? {}).map(([n, o]) => optionRow(n, o, true)),
       ...Object.entries(def.options ?? {}).map(([n, o]) => optionRow(n, o)),

@@ -1,5 +1,9 @@
-// Shared by the session-log reader tests: read a whole file through a reader, and drop the
-// fields every event shares so the rest can be compared exactly.
+// Shared by the learn tests: read a whole file through a reader, drop the fields every event
+// shares so the rest can be compared exactly, and run a detector over fixture sessions.
+import { join } from 'node:path'
+import { readSessions } from '../../lib/learn/sessions.js'
+import type { Detector, Finding, Session, SkillIndex } from '../../lib/learn/signals/types.js'
+import { readSkill, skillIndex } from '../../lib/learn/skills.js'
 import { emptyCounts, type LogEvent, type LogReader, type ReadCounts } from '../../lib/learn/types.js'
 
 export async function readAllWith(reader: LogReader, path: string): Promise<{ events: LogEvent[]; counts: ReadCounts }> {
@@ -14,3 +18,20 @@ const SHARED = ['agent', 'file', 'sessionId', 'timestamp', 'cwd']
 /** the events without the shared fields (`keep` names shared ones a test wants to compare) */
 export const stripShared = (events: LogEvent[], keep: string[] = []): Record<string, unknown>[] =>
   events.map((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !SHARED.includes(k) || keep.includes(k))))
+
+/** The sessions of a log file, as `learn` groups them. */
+export async function sessionsOf(path: string): Promise<Session[]> {
+  return readSessions(path, emptyCounts())
+}
+
+/** A SkillIndex of the skill folders under `<root>/skills/`, with `root` as the config folder. */
+export function indexOf(root: string, names: string[]): SkillIndex {
+  return skillIndex(names.map((n) => readSkill(join(root, 'skills', n), join(root, 'skills', n, 'SKILL.md'), root)))
+}
+
+/** Findings of one detector over every session of some files. */
+export async function findingsOf(detector: Detector, index: SkillIndex, files: string[]): Promise<Finding[]> {
+  const out: Finding[] = []
+  for (const f of files) for (const s of await sessionsOf(f)) out.push(...detector.detect(s, index))
+  return out
+}

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, realpathSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { jsonLines } from '../lines.js'
+import { jsonLines, type Prefilter } from '../lines.js'
 import type { LogEvent, LogReader, ReadCounts, SkillUse } from '../types.js'
 
 /** Record types this reader knows; any other `type` is counted as unknown. */
@@ -32,6 +32,9 @@ const KNOWN_TYPES = new Set([
 
 /** Records that are nodes of the uuid/parentUuid graph and carry the envelope (version, cwd). */
 const GRAPH_TYPES = new Set(['user', 'assistant', 'system', 'attachment', 'progress'])
+
+/** Known records that give no event: read() passes over them without looking inside. */
+const IGNORED_TYPES = new Set([...KNOWN_TYPES].filter((t) => !GRAPH_TYPES.has(t)))
 
 /**
  * Claude Code's own slash commands: typing one is not a skill use. Plugin commands are namespaced
@@ -177,8 +180,18 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
   const seenUserRecords = new Set<string>()
   /** a typed /name waits one record for its expansion (the skill body) */
   let pendingSlash: { event: SkillUse; uuid?: string } | undefined
+  // What read() passes over is never parsed (a third of a log's bytes are progress records, and
+  // as many again are `toolUseResult`s, which repeat the tool output): records of the ignored
+  // types; progress records, unless they open a session; `toolUseResult` unless it is a string
+  // (only the string 'User rejected tool use' is looked at).
+  const prefilter: Prefilter = {
+    keys: ['type', 'sessionId'],
+    skip: ([type, sessionId]) =>
+      typeof type === 'string' && (IGNORED_TYPES.has(type) || (type === 'progress' && (typeof sessionId !== 'string' || sessions.has(sessionId)))),
+    blank: ['toolUseResult'],
+  }
 
-  for await (const { line, value } of jsonLines(file, counts)) {
+  for await (const { line, value } of jsonLines(file, counts, undefined, prefilter)) {
     if (!isObj(value) || typeof value.type !== 'string' || !KNOWN_TYPES.has(value.type)) {
       counts.unknownType++
       continue

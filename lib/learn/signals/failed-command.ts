@@ -7,7 +7,7 @@
 // Without a fix the proposal is a Gotchas bullet and needs the failure in two sessions.
 import { commandParts, evidence, failed, prescribedIn, resultsById, succeeded, activeSkills } from './common.js'
 import type { Detector, Finding, PrescribedCommand, Session, SkillRef } from './types.js'
-import type { ToolCall } from '../types.js'
+import type { LogEvent, ToolCall } from '../types.js'
 
 const LOADER_FAILURE = /Bash command failed for pattern "!`([^`]+)`"/g
 
@@ -61,21 +61,21 @@ const detector: Detector = {
     session.events.forEach((e, i) => {
       const skill = active[i]?.skill
       if (!skill) return
-      const failures: { command: PrescribedCommand; text: string }[] = []
+      const failures: { command: PrescribedCommand; text: string; at: LogEvent }[] = []
       if (e.kind === 'tool-result' && failed(e)) {
         for (const m of e.output.matchAll(LOADER_FAILURE)) {
           const command = skill.commands.find((c) => c.dynamic && sameText(c.text, m[1]!))
-          if (command) failures.push({ command, text: e.output })
+          if (command) failures.push({ command, text: e.output, at: e })
         }
       } else if (e.kind === 'tool-call' && e.command) {
         const r = results.get(e.id)
         const command = failed(r) ? prescribedIn(e.command, skill) : undefined
-        if (command && r) failures.push({ command, text: r.output })
+        if (command && r) failures.push({ command, text: r.output, at: r })
       }
-      for (const { command, text } of failures) {
+      for (const { command, text, at } of failures) {
         if (seen.has(command.text)) continue // one finding per command per session
         seen.add(command.text)
-        const failedEvidence = evidence(session, e, 'failed', `${command.text}: ${errorLine(text)}`)
+        const failedEvidence = evidence(session, at, 'failed', `${command.text}: ${errorLine(text)}`)
         const fix = fixAfter(session, i, command, skill, results)
         const key = `failed-command:${skill.name}:${command.text}`
         if (fix) {

@@ -12,7 +12,8 @@
 // summaries, or anything a subagent did.
 import { dollarSkill } from '../readers/shell.js'
 import type { HumanMessage, LogEvent, ToolCall } from '../types.js'
-import { activeSkills, evidence, prescribedIn, skillUses } from './common.js'
+import { activeSkills, commandParts, evidence, prescribedIn, skillUses } from './common.js'
+import { isCommandPrompt, isReadOnly, stepShape } from './repeated-procedure.js'
 import type { Detector, Evidence, Finding, Session, SkillIndex, SkillRef } from './types.js'
 
 /** (a) is the user's own act; (b) is inferred from commands, so it is weaker. */
@@ -44,6 +45,8 @@ const STOP = new Set(
     'not don\'t dont can\'t cant same more less very much many well'
   ).split(' '),
 )
+/** Verbs and nouns too vague to be a trigger on their own ("run", "fix", "errors"). */
+const VAGUE = new Set('run do make fix get use check see look show tell give put add work start stop continue keep finish change update thing stuff error errors issue issues problem problems code file files'.split(' '))
 /** Prepositions that end a verb+object phrase once it has two words: "save my work | to git". */
 const CUT_AT = new Set(['to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'about', 'into', 'onto', 'of', 'so', 'because', 'since', 'before', 'after', 'using', 'via', 'like', 'as', 'if', 'when', 'while'])
 /** Clause breaks: punctuation and the words that chain a second task ("…, then push"). */
@@ -84,15 +87,13 @@ export function triggerPhrases(prompt: string, description = '', max = MAX_PHRAS
     while (words.length && STOP.has(words.at(-1)!)) words.pop()
     const content = words.filter((w) => !STOP.has(w) && w.length > 1)
     if (content.length === 0 || content.every((w) => known.has(stem(w)))) continue
+    if (words.length === 1 && VAGUE.has(words[0]!)) continue
     const phrase = words.join(' ')
     if (!out.includes(phrase)) out.push(phrase)
     if (out.length >= max) break
   }
   return out
 }
-
-/** A prompt that is a command, not a task: `/name …` or `$name …` (whether or not it is a repo skill). */
-const isCommandPrompt = (text: string): boolean => /^\s*\/[a-z][\w.:-]*(?:\s|$)/i.test(text) || dollarSkill(text) !== undefined
 
 /** The name a `/name` or `$name` prompt invokes. */
 function invokedName(text: string): string | undefined {
@@ -195,9 +196,10 @@ function invokedByHand(session: Session, skills: SkillIndex, out: Merged): void 
       return
     }
     if (e.kind === 'human' || e.kind === 'assistant' || e.kind === 'tool-call') settle()
-    if (e.kind === 'human' && !isCommandPrompt(e.text)) prompts.push({ at: i, event: e, worked: false, triggered: new Set() })
-    else if (e.kind === 'human') prompts.push({ at: i, event: e, worked: false, triggered: new Set(['(command)']) })
-    else if (e.kind === 'assistant' || e.kind === 'tool-call') {
+    if (e.kind === 'human') {
+      // a `/x` prompt still ends the turn before it, but is no task: it counts as triggered
+      prompts.push({ at: i, event: e, worked: false, triggered: new Set(isCommandPrompt(e.text) ? ['/'] : []) })
+    } else if (e.kind === 'assistant' || e.kind === 'tool-call') {
       const last = prompts.at(-1)
       if (last) last.worked = true
     }
@@ -212,10 +214,11 @@ function doneByHand(session: Session, skills: SkillIndex, out: Merged): void {
   const active = activeSkills(session, skills)
   let prompt: HumanMessage | undefined
   // per skill, this turn's distinct prescribed commands and the calls that ran them
-  let turn = new Map<string, { skill: SkillRef; commands: Set<string>; calls: ToolCall[] }>()
+  let turn = new Map<string, { skill: SkillRef; commands: Set<string>; acts: boolean; calls: ToolCall[] }>()
   const endTurn = () => {
-    for (const { skill, commands, calls } of turn.values()) {
-      if (commands.size < 2 || !prompt) continue
+    for (const { skill, commands, acts, calls } of turn.values()) {
+      // `git status` and `git diff` in one turn are a look around, not S's job: one step must act
+      if (commands.size < 2 || !acts || !prompt) continue
       const p = prompt
       const phrases = triggerPhrases(p.text, skill.description)
       out.add(skill, CONFIDENCE_DONE_BY_HAND, phrases, [evidence(session, p, 'prompt', p.text), ...calls.slice(0, 4).map((c) => evidence(session, c, 'done-by-hand', c.command ?? ''))])
@@ -234,13 +237,18 @@ function doneByHand(session: Session, skills: SkillIndex, out: Merged): void {
     // following another skill that prescribes the same command is not doing S's job by hand
     const following = active[i]?.skill
     if (following && prescribedIn(e.command, following)) return
-    for (const skill of candidates) {
-      const p = prescribedIn(e.command, skill)
-      if (!p) continue
-      let t = turn.get(skill.name)
-      if (!t) turn.set(skill.name, (t = { skill, commands: new Set(), calls: [] }))
-      t.commands.add(p.text)
-      if (!t.calls.includes(e)) t.calls.push(e)
+    // one call may run several of S's commands (`git add -A && git commit …`): each counts
+    for (const part of commandParts(e.command)) {
+      for (const skill of candidates) {
+        const p = prescribedIn(part, skill)
+        if (!p) continue
+        let t = turn.get(skill.name)
+        if (!t) turn.set(skill.name, (t = { skill, commands: new Set(), acts: false, calls: [] }))
+        t.commands.add(p.text)
+        const shape = stepShape(part.split(' '))
+        if (shape && !isReadOnly(shape)) t.acts = true
+        if (!t.calls.includes(e)) t.calls.push(e)
+      }
     }
   })
   endTurn()
@@ -253,12 +261,8 @@ const detector: Detector = {
   detect(session, skills) {
     if (session.subagentOnly || skills.skills.length === 0) return []
     const out = new Merged()
-    try {
-      invokedByHand(session, skills, out)
-      doneByHand(session, skills, out)
-    } catch {
-      // odd input must never stop a scan of a thousand logs: keep what was found
-    }
+    invokedByHand(session, skills, out)
+    doneByHand(session, skills, out)
     return out.findings()
   },
 }

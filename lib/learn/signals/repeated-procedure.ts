@@ -11,7 +11,7 @@
 // split one procedure into many keys.
 import { basename } from 'node:path'
 import { quote } from '../quote.js'
-import { simpleCommands } from '../readers/shell.js'
+import { dollarSkill, simpleCommands } from '../readers/shell.js'
 import type { HumanMessage, ToolCall } from '../types.js'
 import { activeSkills, evidence, resultsById, succeeded } from './common.js'
 import type { Detector, Finding, Session, SkillIndex } from './types.js'
@@ -135,6 +135,9 @@ export function procedureDescription(shapes: readonly string[], prompt: string |
   return `Runs ${list} in order; ${when}`.replace(/[<>]/g, '').slice(0, MAX_DESCRIPTION)
 }
 
+/** `/name …` or `$name …`: a command typed to the agent, not a request in words. */
+export const isCommandPrompt = (text: string): boolean => /^\s*\/[a-z][\w.:-]*(?:\s|$)/i.test(text) || dollarSkill(text) !== undefined
+
 interface Step {
   shape: string
   /** the simple command as run, re-quoted and redacted */
@@ -157,7 +160,7 @@ function manualSteps(session: Session, skills: SkillIndex): Step[] {
     if (e.kind === 'human') {
       run++
       // a `/x` prompt is a command, not a request to quote
-      if (!/^\s*[/$][a-z]/i.test(e.text)) prompt = e
+      if (!isCommandPrompt(e.text)) prompt = e
       return
     }
     if (e.kind === 'skill-use' && skills.link(e)) run++
@@ -211,7 +214,7 @@ const detector: Detector = {
     if (session.subagentOnly) return []
     const steps = manualSteps(session, skills)
     if (steps.length < MIN_STEPS) return []
-    const firstPrompt = steps.find((s) => s.prompt)?.prompt
+    const firstPrompt = session.events.find((e): e is HumanMessage => e.kind === 'human' && !e.subagent && !isCommandPrompt(e.text))
     return procedures(steps, skills).map(({ key, window }): Finding => {
       const shapes = window.map((s) => s.shape)
       // the name depends only on the shapes and the repo's skills, so it is the same in every session
