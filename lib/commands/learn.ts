@@ -60,12 +60,13 @@ const learnCommand: CommandDefinition<LearnArgs> = {
     const stderr: string[] = []
     const c = result.counts
     if (ctx.verbose) {
+      if (result.unknownFiles) stderr.push(`learn: ${result.unknownFiles} file${result.unknownFiles === 1 ? '' : 's'} in no known log format, skipped`)
       stderr.push(`learn: ${c.lines} lines, ${c.records} records; skipped: ${c.blank} blank, ${c.nul} NUL, ${c.invalidJson} invalid JSON, ${c.oversized} oversized, ${c.pending} unfinished last line, ${c.unknownType} unknown record type`)
       for (const d of result.dropped) stderr.push(`learn: dropped "${d.summary}": ${d.why.split('\n')[0]}`)
     }
     const exitCode = args.exitCode && open.length ? 1 : 0
     if (ctx.json) {
-      const report = { files: result.files, sessions: result.sessions, skills: result.skills, counts: c, proposals: open, dropped: result.dropped, inbox: written ?? null }
+      const report = { files: result.files, unknownFiles: result.unknownFiles, sessions: result.sessions, skills: result.skills, counts: c, proposals: open, dropped: result.dropped, inbox: written ?? null }
       return { exitCode, stdout: JSON.stringify(report, null, 2) + '\n', stderr }
     }
     const lines = [`learn: ${result.files} log file${result.files === 1 ? '' : 's'}, ${result.sessions} session${result.sessions === 1 ? '' : 's'}, ${result.skills} skill${result.skills === 1 ? '' : 's'} in the repo`]

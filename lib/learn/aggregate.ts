@@ -94,3 +94,25 @@ export function mergeEdits(votes: { edit: Edit; n: number; confidence: number }[
   }
   return top
 }
+
+const PROCEDURE = 'repeated-procedure:'
+
+/**
+ * New-skill drafts, one per procedure: a procedure is also reported as its shorter runs (so
+ * sessions that differ by a step still agree), so the longest that passed the gate is kept and
+ * any run inside it, or any draft taking a name already given, is dropped.
+ */
+export function distinctProcedures(candidates: Candidate[]): Candidate[] {
+  const steps = (c: Candidate) => c.key.slice(PROCEDURE.length).split(' → ')
+  const drafts = candidates.filter((c) => c.key.startsWith(PROCEDURE)).sort((a, b) => steps(b).length - steps(a).length || b.recurrence - a.recurrence)
+  const kept: Candidate[] = []
+  const names = new Set<string>()
+  for (const c of drafts) {
+    const s = steps(c).join('\n')
+    const name = c.edit.kind === 'new-skill' ? c.edit.name : c.key
+    if (names.has(name) || kept.some((k) => ('\n' + steps(k).join('\n') + '\n').includes('\n' + s + '\n'))) continue
+    kept.push(c)
+    names.add(name)
+  }
+  return candidates.filter((c) => !c.key.startsWith(PROCEDURE) || kept.includes(c))
+}

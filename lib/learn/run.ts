@@ -4,7 +4,7 @@
 // the (bounded) findings.
 import type { LoadedConfig } from '../config/load.js'
 import type { Context } from '../context.js'
-import { Aggregator } from './aggregate.js'
+import { Aggregator, distinctProcedures } from './aggregate.js'
 import { draft, unifiedDiff, type Draft, type Proposal } from './propose.js'
 import { findLogs, keepSession, type ScanFilter } from './scan.js'
 import { readSessions } from './sessions.js'
@@ -14,6 +14,8 @@ import { emptyCounts, type ReadCounts } from './types.js'
 
 export interface ReadSummary {
   files: number
+  /** files in no known log format (skipped) */
+  unknownFiles: number
   sessions: number
   counts: ReadCounts
 }
@@ -35,15 +37,18 @@ export async function eachSession(ctx: Context, paths: string[], filter: ScanFil
   const counts = emptyCounts()
   let sessions = 0
   let done = 0
+  let unknownFiles = 0
   for (const f of files) {
     ctx.progress?.(`learn: reading ${++done}/${files.length} log files`)
-    for (const s of await readSessions(f.path, counts, f.reader)) {
+    const found = await readSessions(f.path, counts, f.reader)
+    if (!found) unknownFiles++
+    for (const s of found ?? []) {
       if (!keepSession(s, filter)) continue
       sessions++
       visit(s)
     }
   }
-  return { files: files.length, sessions, counts }
+  return { files: files.length, unknownFiles, sessions, counts }
 }
 
 export interface Dropped {
@@ -85,7 +90,7 @@ export async function learn(ctx: Context, config: LoadedConfig, opts: LearnOptio
     const after = await lintErrors(ctx, config.config.lint, d.proposal.skill, dir, text)
     return after.errors > now ? `the edit would add lint errors:\n${after.report.trimEnd()}` : undefined
   }
-  for (const c of agg.candidates(detectors)) {
+  for (const c of distinctProcedures(agg.candidates(detectors))) {
     const d = await draft(c, index, newSkillRoot)
     if (!d) continue
     const why = await lintOk(d, d.after)

@@ -6,10 +6,10 @@ import { detectReader } from './readers/index.js'
 import type { Session } from './signals/types.js'
 import type { LogEvent, LogReader, ReadCounts } from './types.js'
 
-/** The sessions in one file, read with `reader` (detected from the file when not given). */
-export async function readSessions(file: string, counts: ReadCounts, reader?: LogReader): Promise<Session[]> {
+/** The sessions in one file, read with `reader` (detected from the file when not given); undefined when the file is in no known format. */
+export async function readSessions(file: string, counts: ReadCounts, reader?: LogReader): Promise<Session[] | undefined> {
   const r = reader ?? (await detectReader(file))
-  if (!r) return []
+  if (!r) return undefined
   const byId = new Map<string, Session>()
   for await (const e of r.read(file, counts)) add(byId, e)
   return [...byId.values()]

@@ -21,7 +21,7 @@ export const stripShared = (events: LogEvent[], keep: string[] = []): Record<str
 
 /** The sessions of a log file, as `learn` groups them. */
 export async function sessionsOf(path: string): Promise<Session[]> {
-  return readSessions(path, emptyCounts())
+  return (await readSessions(path, emptyCounts())) ?? []
 }
 
 /** A SkillIndex of the skill folders under `<root>/skills/`, with `root` as the config folder. */

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { Aggregator, MAX_EVIDENCE, mergeEdits } from '../../lib/learn/aggregate.js'
+import { Aggregator, distinctProcedures, MAX_EVIDENCE, mergeEdits, type Candidate } from '../../lib/learn/aggregate.js'
 import { detectors } from '../../lib/learn/signals/index.js'
 import type { Evidence, Finding } from '../../lib/learn/signals/types.js'
 
@@ -60,4 +60,24 @@ t.test('different keys stay apart; candidates sort by confidence', async (t) => 
   const a = new Aggregator()
   a.add([finding({ key: 'k1', validated: true, confidence: 0.5 }, 's1'), finding({ key: 'k2', validated: true, confidence: 0.9 }, 's1')])
   t.same(a.candidates(detectors).map((c) => c.key), ['k2', 'k1'])
+})
+
+t.test('distinctProcedures: the longest procedure, not the runs inside it, and one draft per name', async (t) => {
+  const proc = (steps: string[], name: string, recurrence = 2): Candidate => ({
+    key: `repeated-procedure:${steps.join(' → ')}`,
+    signal: 'repeated-procedure',
+    skill: name,
+    edit: { kind: 'new-skill', name, description: 'd', steps },
+    recurrence,
+    validated: false,
+    confidence: 0.5,
+    evidence: [],
+  })
+  const long = proc(['npm ci', 'npm run build', 'npm test', 'git commit'], 'build-test-commit')
+  const inner = proc(['npm run build', 'npm test', 'git commit'], 'build-test-commit-2', 3)
+  const other = proc(['cargo fmt', 'cargo clippy', 'cargo test'], 'cargo-check')
+  const sameName = proc(['cargo fmt', 'cargo test', 'cargo doc'], 'cargo-check')
+  const partial = proc(['npm test', 'git commit', 'git push'], 'test-commit-push')
+  const fix = { ...long, key: 'failed-command:x:y', signal: 'failed-command' as const }
+  t.same(distinctProcedures([inner, other, long, sameName, partial, fix]).map((c) => c.key), [other.key, long.key, partial.key, fix.key])
 })

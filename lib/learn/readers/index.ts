@@ -12,12 +12,14 @@ import { openclaw } from './openclaw.js'
 export const readers: readonly LogReader[] = [claudeCode, codex, geminiCli, openclaw, copilot]
 
 /**
- * The reader for a file, from its first few records (Claude Code files may open with records
- * that carry no session, like file-history-snapshot); undefined when none recognises it.
+ * The reader for a file, from its first few object records (Claude Code files may open with
+ * records that carry no session, like file-history-snapshot; a damaged file with garbage lines
+ * first); undefined when none recognises it.
  */
-export async function detectReader(path: string, probe = 5): Promise<LogReader | undefined> {
+export async function detectReader(path: string, probe = 20): Promise<LogReader | undefined> {
   let seen = 0
   for await (const { value } of jsonLines(path, emptyCounts())) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue
     const reader = readers.find((r) => r.detect(value, path))
     if (reader) return reader
     if (++seen >= probe) break

@@ -23,6 +23,9 @@ export function activeSkills(session: Session, skills: SkillIndex, turns = AFTER
   const out: (Active | undefined)[] = []
   let active: Active | undefined
   let humans = 0
+  // the prompt that invoked the skill is not a turn after it (Codex logs the injected body
+  // before the `$name` prompt that asked for it)
+  const invokes = (text: string, name: string) => new RegExp(`^\\s*[$/](?:[\\w.-]+:)?${name}(?![\\w-])`).test(text)
   session.events.forEach((e, i) => {
     if (e.kind === 'skill-use') {
       const skill = skills.link(e)
@@ -30,7 +33,7 @@ export function activeSkills(session: Session, skills: SkillIndex, turns = AFTER
         active = { skill, at: i }
         humans = 0
       }
-    } else if (e.kind === 'human' && active && ++humans > turns) active = undefined
+    } else if (e.kind === 'human' && active && !(humans === 0 && invokes(e.text, active.skill.name)) && ++humans > turns) active = undefined
     out.push(active)
   })
   return out

@@ -24,7 +24,7 @@ export interface CorrectionPattern {
 
 /**
  * Confidence by pattern (the highest that matches wins). `^` patterns are "leading": they match
- * at the start of the message or after an interjection ("hmm, no, …", "wait, don't …").
+ * at the start of the message or after an interjection ("hmm, no, …", "wait, don't …", "no, I told you …").
  *
  * | pattern                                   | confidence | why                                             |
  * |-------------------------------------------|-----------:|-------------------------------------------------|
@@ -87,6 +87,8 @@ export const FALSE_POSITIVES: readonly { name: string; re: RegExp }[] = [
 
 /** "hmm, ", "wait, ", "ugh " before the words that matter. */
 const INTERJECTION = /^(?:(?:hmm+|hm+|ugh|oh|ah|wait|hey|sorry|well|uh+|um+)\b[\s,.!:;-]*)+/i
+/** For the patterns a leading "no," is one more interjection: "no, I told you …" is "I told you …". */
+const LEAD = /^(?:(?:hmm+|hm+|ugh|oh|ah|wait|hey|sorry|well|uh+|um+|no|nope)\b[\s,.!:;-]*)+/i
 /** What a refusal says before its content: a bullet needs more than "no." or "stop!". */
 const OPENER = /^(?:(?:no|nope|stop|wrong|actually|hmm+|ugh|oh|wait)\b[\s,.!:;-]*)+/i
 
@@ -107,7 +109,7 @@ export function classifyCorrection(text: string): Correction | undefined {
   if (typeof text !== 'string') return undefined
   const t = normalize(text).replace(/\s+/g, ' ').trim()
   if (!t || t.length > MAX_CHARS || falsePositive(t)) return undefined
-  const head = t.replace(INTERJECTION, '')
+  const head = t.replace(LEAD, '')
   let best: Correction | undefined
   for (const p of PATTERNS) {
     if (p.weak && t.length > MAX_WEAK_CHARS) continue
@@ -126,7 +128,7 @@ export function correctionBullet(text: string): string | undefined {
   let t = normalize(text).replace(/\s+/g, ' ').trim()
   if (t.length > MAX_BULLET) {
     const all = sentences(t)
-    const from = Math.max(0, all.findIndex((s) => PATTERNS.some((p) => p.re.test(s) || p.re.test(s.replace(INTERJECTION, '')))))
+    const from = Math.max(0, all.findIndex((s) => PATTERNS.some((p) => p.re.test(s) || p.re.test(s.replace(LEAD, '')))))
     let kept = all[from] ?? t
     for (const s of all.slice(from + 1)) {
       if (kept.length + 1 + s.length > MAX_BULLET) break

@@ -180,8 +180,8 @@ function invokedByHand(session: Session, skills: SkillIndex, out: Merged): void 
       if (task.length === 0) return
       // the prompt nearest the invocation says best what the user wanted S for
       const phrases = task.toReversed().flatMap((p) => triggerPhrases(p.event.text, invoked.description))
-      const quoteOf = e.kind === 'human' ? e.text : e.kind === 'skill-use' ? `${e.how === 'dollar' ? '$' : e.how === 'slash' ? '/' : ''}${e.name}` : invoked.name
-      out.add(invoked, CONFIDENCE_BY_HAND, phrases, [...task.map((p) => evidence(session, p.event, 'prompt', p.event.text)), evidence(session, e, 'invoked-by-hand', quoteOf)])
+      const typed = e.kind === 'human' ? e.text : e.kind === 'skill-use' && e.how !== 'injected' ? `${e.how === 'dollar' ? '$' : '/'}${e.name}` : invoked.name
+      out.add(invoked, CONFIDENCE_BY_HAND, phrases, [...task.map((p) => evidence(session, p.event, 'prompt', p.event.text)), evidence(session, e, 'invoked-by-hand', typed)])
       return
     }
     if (e.kind === 'skill-use') {
@@ -234,11 +234,11 @@ function doneByHand(session: Session, skills: SkillIndex, out: Merged): void {
       return
     }
     if (e.kind !== 'tool-call' || !e.command) return
-    // following another skill that prescribes the same command is not doing S's job by hand
     const following = active[i]?.skill
-    if (following && prescribedIn(e.command, following)) return
     // one call may run several of S's commands (`git add -A && git commit …`): each counts
     for (const part of commandParts(e.command)) {
+      // following another skill that prescribes the same command is not doing S's job by hand
+      if (following && prescribedIn(part, following)) continue
       for (const skill of candidates) {
         const p = prescribedIn(part, skill)
         if (!p) continue

@@ -51,10 +51,10 @@ export function sentences(text: string): string[] {
 const LEAD_IN = /^(?:(?:ok(?:ay)?|also|and|so|please|pls|btw|oh|hey|note|fyi|important)\b[\s,:;.!-]*)+/i
 /**
  * The explicit lead-ins, stripped from the rule. "remember when/how/what …" recalls a past
- * event, it states no rule.
+ * event, it states no rule; "going forward" only with its comma ("going forward with X" is no rule).
  */
 const MARKER =
-  /^(?:remember\b(?!\s+(?:when|how|what|where|why|who|which|whether|if|me)\b)[\s:,\u2013\u2014-]*(?:that\s+|to\s+)?|(?:from now on|going forward|henceforth|in (?:the )?future)\b[\s:,\u2013\u2014-]*)/i
+  /^(?:remember\b(?!\s+(?:when|how|what|where|why|who|which|whether|if|me)\b)[\s:,\u2013\u2014-]*(?:that\s+|to\s+)?|(?:from now on|henceforth)\b[\s:,\u2013\u2014-]*|going forward\s*[:,\u2013\u2014-][\s:,\u2013\u2014-]*)/i
 /**
  * A sentence that opens with "always"/"never" and goes on as an imperative. Not "never mind",
  * nor a statement ("always the same error", "never worked").

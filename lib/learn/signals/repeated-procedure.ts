@@ -124,7 +124,7 @@ export function procedureName(shapes: readonly string[], taken: (name: string) =
   name ||= 'procedure'
   if (!taken(name)) return name
   for (let n = 2; n < 100; n++) if (!taken(`${name}-${n}`)) return `${name}-${n}`
-  return `${name}-new`
+  return `${name.slice(0, MAX_NAME - 4)}-new`
 }
 
 /** One sentence: what it runs, then when to use it, quoting the prompt that asked for it. */
@@ -160,7 +160,7 @@ function manualSteps(session: Session, skills: SkillIndex): Step[] {
     if (e.kind === 'human') {
       run++
       // a `/x` prompt is a command, not a request to quote
-      if (!isCommandPrompt(e.text)) prompt = e
+      prompt = isCommandPrompt(e.text) ? undefined : e
       return
     }
     if (e.kind === 'skill-use' && skills.link(e)) run++
@@ -176,34 +176,45 @@ function manualSteps(session: Session, skills: SkillIndex): Step[] {
   return steps
 }
 
-/** The windows of 3–6 steps worth reporting, best first: distinct, not read-only, not covered by a repo skill. */
+/**
+ * The windows of 3–6 steps worth reporting: distinct, not read-only, not covered by a repo skill.
+ * Within a run, the whole run (or a longest window of a longer one) comes before its parts, longer
+ * before shorter, earlier before later; runs take turns, so one long run cannot crowd out the
+ * short procedures of other requests when the cap is reached.
+ */
 function procedures(steps: Step[], skills: SkillIndex): { key: string; window: Step[] }[] {
   // each repo skill's prescribed step shapes: a procedure made of one skill's steps is covered
   const covers = skills.skills.map((s) => new Set(s.commands.flatMap((c) => simpleCommands(c.text).map(stepShape)).filter((x): x is string => !!x)))
-  const candidates = new Map<string, { start: number; len: number; rank: number }>()
-  for (let from = 0; from < steps.length && candidates.size < MAX_CANDIDATES; ) {
+  // by key: where it was first seen (its representative) and its best rank
+  const candidates = new Map<string, { run: number; start: number; len: number; rank: number }>()
+  let runs = 0
+  for (let from = 0; from < steps.length && candidates.size < MAX_CANDIDATES; runs++) {
     let to = from
     while (to < steps.length && steps[to]!.run === steps[from]!.run) to++
-    const runLen = to - from
     for (let start = from; start < to; start++) {
       for (let len = Math.min(MAX_STEPS, to - start); len >= MIN_STEPS; len--) {
         const shapes = steps.slice(start, start + len).map((s) => s.shape)
         if (shapes.every(isReadOnly) || covers.some((c) => shapes.every((s) => c.has(s)))) continue
         const key = `repeated-procedure:${shapes.join(' → ')}`
-        // the whole run (or a longest window of a longer one) before its parts: the aggregator
-        // sees the procedure as done, and its sub-sequences only when there is room
-        const rank = len === runLen || len === MAX_STEPS ? 0 : 1
+        const rank = len === to - from || len === MAX_STEPS ? 0 : 1
         const seen = candidates.get(key)
-        if (!seen) candidates.set(key, { start, len, rank })
-        else seen.rank = Math.min(seen.rank, rank) // the first run stays the representative
+        if (!seen) candidates.set(key, { run: runs, start, len, rank })
+        else seen.rank = Math.min(seen.rank, rank)
       }
     }
     from = to
   }
-  return [...candidates.entries()]
-    .sort(([, a], [, b]) => a.rank - b.rank || b.len - a.len || a.start - b.start)
-    .slice(0, MAX_FINDINGS)
-    .map(([key, { start, len }]) => ({ key, window: steps.slice(start, start + len) }))
+  const byRun: { key: string; start: number; len: number; rank: number }[][] = Array.from({ length: runs }, () => [])
+  for (const [key, c] of candidates) byRun[c.run]!.push({ key, ...c })
+  for (const list of byRun) list.sort((a, b) => a.rank - b.rank || b.len - a.len || a.start - b.start)
+  const out: { key: string; window: Step[] }[] = []
+  for (let k = 0; out.length < MAX_FINDINGS && byRun.some((l) => l.length > k); k++) {
+    for (const list of byRun) {
+      const c = list[k]
+      if (c && out.length < MAX_FINDINGS) out.push({ key: c.key, window: steps.slice(c.start, c.start + c.len) })
+    }
+  }
+  return out
 }
 
 const detector: Detector = {

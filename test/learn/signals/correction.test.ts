@@ -25,7 +25,7 @@ const skills = skillIndex(['release', 'deploy'].map((n) => readSkill(join(ROOT, 
 
 const sessionsOf = async (rel: string): Promise<Session[]> => {
   const counts = emptyCounts()
-  const sessions = await readSessions(join(ROOT, 'sessions', rel), counts)
+  const sessions = (await readSessions(join(ROOT, 'sessions', rel), counts)) ?? [] // undefined: no reader knows the file
   if (sessions.length === 0 || counts.invalidJson || counts.unknownType) throw new Error(`${rel}: not read cleanly: ${JSON.stringify(counts)}`)
   return sessions
 }
@@ -76,6 +76,9 @@ t.test('classifier: the pattern table, one row each', async (t) => {
     ['actually the port is 8080', 'actually', 0.55],
     // leading patterns after an interjection
     ["hmm, wait, don't publish yet", "don't", 0.8],
+    ['no, I told you: pnpm', 'i-told-you', 0.9],
+    ["no, that's wrong", "that's-wrong", 0.85],
+    ['nope. never rebase the release branch', 'never', 0.8],
     // the strongest of several wins
     ['no, use pnpm not npm', 'use-x-not-y', 0.85],
     ['stop, use the release branch instead of main', 'use-x-not-y', 0.85], // "use X instead of Y"; a tie keeps the first row
@@ -120,6 +123,7 @@ t.test('classifier: the false-positive filter', async (t) => {
     ['No thanks', 'no problem'],
     ['no, thank you', 'no problem'],
     ['no, use pnpm not npm', undefined],
+    ['no, please use pnpm', undefined], // "please" after a "no," is no new task
   ]
   for (const [text, name] of rows) {
     t.equal(falsePositive(text), name, JSON.stringify(text))

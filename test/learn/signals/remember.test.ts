@@ -15,7 +15,7 @@ const skills = skillIndex(['release', 'deploy'].map((n) => readSkill(join(ROOT, 
 
 const only = async (rel: string): Promise<Session> => {
   const counts = emptyCounts()
-  const sessions = await readSessions(join(ROOT, 'sessions', rel), counts)
+  const sessions = (await readSessions(join(ROOT, 'sessions', rel), counts)) ?? [] // undefined: no reader knows the file
   if (sessions.length !== 1 || counts.invalidJson || counts.unknownType) throw new Error(`${rel}: not read cleanly: ${sessions.length} sessions, ${JSON.stringify(counts)}`)
   return sessions[0]!
 }
@@ -58,7 +58,7 @@ t.test('classifier: which sentences state a standing rule, and the bullet they g
     ['From now on always run X', 'Always run X'],
     ['from now on, use pnpm.', 'Use pnpm.'],
     ['Going forward: squash merges only', 'Squash merges only'],
-    ['in the future, ask before pushing', 'Ask before pushing'],
+    ['henceforth: ask before pushing', 'Ask before pushing'],
     ['ok, remember, from now on use the eu bucket', 'Use the eu bucket'],
     ['Never push to main.', 'Never push to main.'],
     ['always squash', 'Always squash'],
@@ -71,6 +71,10 @@ t.test('classifier: which sentences state a standing rule, and the bullet they g
     ['remember when we broke prod', undefined],
     ['remember how it failed', undefined],
     ['from now on?', undefined],
+    ['going forward with the release', undefined],
+    ['In future releases the API changes', undefined],
+    ['From now on, should we always use pnpm?', undefined],
+    ['remember to run the tests?', undefined],
     ['always?', undefined],
     ['Remember this', undefined],
     ['remember that', undefined],
@@ -177,6 +181,8 @@ t.test('openclaw: near misses give nothing', async (t) => {
   t.strictSame(detect(s), [])
   t.strictSame(rememberRules(texts(s, (e) => e.kind === 'injected')[0]!), ['Never publish on Fridays.'], 'the custom_message states a rule')
   t.ok(rememberRules(texts(s, (e) => e.kind === 'compaction')[0]!.replace(/^User: /, '')).length > 0, 'the compaction summary states a rule')
+  const question = texts(s, (e) => e.kind === 'human').pop()!
+  t.strictSame(rememberRules(question.replace(/\?$/, '.')), ['Should we always use pnpm.'], 'the last question, but for its question mark, is a rule')
 })
 
 t.test('clean sessions give nothing', async (t) => {
@@ -193,7 +199,7 @@ t.test('clean sessions give nothing', async (t) => {
     'gemini-cli/session-2026-03-02T09-30-g3000004.jsonl',
     'copilot/c0ffee00-0000-4000-8000-00000000000c/events.jsonl',
   ]) {
-    const [s] = await readSessions(join(croot, rel), emptyCounts())
+    const [s] = (await readSessions(join(croot, rel), emptyCounts())) ?? []
     t.strictSame(detect(s!), [], rel)
   }
 })
