@@ -1,5 +1,6 @@
 // `learn apply`: one proposal's diff onto the repo's SKILL.md, then the skill linted again. The
-// diff must apply exactly (the skill changed since? then the proposal is refused, not forced),
+// diff must apply exactly (the skill changed since? then the proposal is refused, not forced;
+// only added bullets and trigger phrases are placed again in the changed text),
 // the target must stay inside the config folder (an inbox file is data, and data can be
 // tampered with), and a result with more lint errors than before is rolled back.
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs'
@@ -8,7 +9,7 @@ import type { LoadedConfig } from '../config/load.js'
 import type { Context } from '../context.js'
 import { writeAtomic } from '../engine/state.js'
 import { DotskillsError, usageError } from '../errors.js'
-import type { Proposal } from './propose.js'
+import { applyEdit, textHash, type Proposal } from './propose.js'
 
 export interface ApplyResult {
   target: string
@@ -49,7 +50,14 @@ export async function applyProposal(ctx: Context, config: LoadedConfig, p: Propo
     before = readFileSync(abs, 'utf8')
     mode = statSync(abs).mode & 0o777
   }
-  const after = applyPatch(before ?? '', p.diff)
+  let after: string | false | undefined
+  const additive = p.edit?.kind === 'gotcha' || p.edit?.kind === 'triggers'
+  if (before !== null && additive && !p.llm && textHash(before) !== p.skillHash) {
+    // bullets and phrases go where they belong in the skill as it is now (another proposal
+    // may have made the Gotchas section this one would also make)
+    after = applyEdit(before, p.edit)
+    if (after === undefined) throw conflict(`proposal ${p.id} is already in the skill`, shown, `\`dotskills learn discard ${p.id}\` drops it`)
+  } else after = applyPatch(before ?? '', p.diff)
   if (after === false) throw conflict(`proposal ${p.id} does not apply: the skill changed since it was proposed`, shown, hint)
   const skillDir = dirname(abs)
   const lintDir = async () => gateLint([skillDir], config.config.lint, ctx)

@@ -28,6 +28,8 @@ export interface Proposal {
   /** sha256 of the SKILL.md the diff was made against (null for a new skill) */
   skillHash: string | null
   evidence: Evidence[]
+  /** the edit as data: `learn apply` re-applies an additive one (bullets, phrases) to a skill that changed since */
+  edit: Edit
   /** the text came from the --llm command (the evidence and signal are still ours) */
   llm?: boolean
 }
@@ -193,6 +195,7 @@ export async function draft(c: Candidate, skills: SkillIndex, newSkillRoot: stri
   let target: string
   let before: string | null
   let after: string | undefined
+  let edit: Edit = c.edit
   if (c.edit.kind === 'new-skill') {
     if (skills.get(c.edit.name)) return undefined
     target = `${newSkillRoot ? newSkillRoot + '/' : ''}${c.edit.name}/SKILL.md`
@@ -203,7 +206,9 @@ export async function draft(c: Candidate, skills: SkillIndex, newSkillRoot: stri
     if (!skill) return undefined
     target = skill.rel
     before = skill.text
-    after = applyEdit(skill.text, c.edit)
+    // a correction is quoted as the user said it, marked as such: it is their rule, not ours
+    if (c.edit.kind === 'gotcha' && c.signal === 'correction') edit = { kind: 'gotcha', bullets: c.edit.bullets.map((b) => `A user corrected the agent: "${b}"`) }
+    after = applyEdit(skill.text, edit)
   }
   if (after === undefined || after === before) return undefined
   const proposal: Proposal = {
@@ -218,6 +223,7 @@ export async function draft(c: Candidate, skills: SkillIndex, newSkillRoot: stri
     summary: summarize(c),
     skillHash: before === null ? null : textHash(before),
     evidence: c.evidence,
+    edit,
   }
   return { proposal, before, after }
 }

@@ -226,3 +226,22 @@ t.test('without a config: exit 2', async (t) => {
   t.equal(r.code, 2)
   t.equal(r.stderr.split('\n').length, 3, 'one line and a hint')
 })
+
+t.test('several proposals for one skill apply one after another into one Gotchas section', async (t) => {
+  const dir = t.testdir({ repo: { 'dotskills.yaml': 'skills: skills\n' }, home: {} })
+  const repo = join(dir, 'repo')
+  cpSync(join(FIXTURES, 'learn/remember/skills'), join(repo, 'skills'), { recursive: true })
+  const cli = (...args: string[]) => runCli([...args, '--home', join(dir, 'home')], { cwd: repo, writable: [join(dir, 'home')] })
+  const r = cli('learn', join(FIXTURES, 'learn/remember/sessions'), '--json')
+  const release = JSON.parse(r.stdout).proposals.filter((p: { skill: string }) => p.skill === 'release')
+  t.ok(release.length >= 2, 'several remember proposals for release')
+  for (const p of release) {
+    const a = cli('learn', 'apply', p.id)
+    t.equal(a.code, 0, a.stderr)
+  }
+  const text = readFileSync(join(repo, 'skills/release/SKILL.md'), 'utf8')
+  t.equal(text.match(/^## Gotchas$/gm)?.length, 1, 'one section')
+  for (const p of release) t.match(text, `- ${p.edit.bullets[0]}`)
+  t.equal(cli('lint', 'skills/release').code, 0, 'still lint-clean')
+  t.same(JSON.parse(cli('learn', join(FIXTURES, 'learn/remember/sessions'), '--json').stdout).proposals.filter((p: { skill: string }) => p.skill === 'release'), [], 'applied ones do not come back')
+})
