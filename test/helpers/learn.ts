@@ -35,3 +35,21 @@ export async function findingsOf(detector: Detector, index: SkillIndex, files: s
   for (const f of files) for (const s of await sessionsOf(f)) out.push(...detector.detect(s, index))
   return out
 }
+
+/** The sessions of a fixture file, which must be read cleanly: no invalid line, no unknown record. */
+export async function cleanSessionsOf(path: string): Promise<Session[]> {
+  const counts = emptyCounts()
+  const sessions = (await readSessions(path, counts)) ?? [] // undefined: no reader knows the file
+  if (sessions.length === 0 || counts.invalidJson || counts.unknownType) throw new Error(`${path}: not read cleanly: ${sessions.length} sessions, ${JSON.stringify(counts)}`)
+  return sessions
+}
+
+/** A finding with its evidence as `line role: quote`, for exact comparison. */
+export const brief = (f: Finding) => ({ ...f, evidence: f.evidence.map((e) => `${e.line} ${e.role}: ${e.quote}`) })
+
+/** A detector's findings for a session, after checking every evidence record points into it. */
+export function detectIn(detector: Detector, s: Session, skills: SkillIndex): Finding[] {
+  const found = detector.detect(s, skills)
+  for (const f of found) for (const e of f.evidence) if (e.file !== s.file || e.sessionId !== s.id || e.agent !== s.agent) throw new Error('evidence points elsewhere')
+  return found
+}

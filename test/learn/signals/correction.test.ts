@@ -3,8 +3,8 @@
 // correction, see its SOURCES.md), read through the real readers. Each near miss is also checked
 // to be a correction by wording, so its absence from the findings is the filter's doing.
 import t from 'tap'
+import { brief, cleanSessionsOf, detectIn } from '../../helpers/learn.js'
 import { join, resolve } from 'node:path'
-import { readSessions } from '../../../lib/learn/sessions.js'
 import { readSkill, skillIndex } from '../../../lib/learn/skills.js'
 import correction, {
   classifyCorrection,
@@ -17,32 +17,21 @@ import correction, {
   REJECTED,
   REJECTED_WITH_WORDS,
 } from '../../../lib/learn/signals/correction.js'
-import type { Finding, Session } from '../../../lib/learn/signals/types.js'
-import { emptyCounts, type LogEvent } from '../../../lib/learn/types.js'
+import type { Session } from '../../../lib/learn/signals/types.js'
+import type { LogEvent } from '../../../lib/learn/types.js'
 
 const ROOT = resolve(import.meta.dirname, '../../fixtures/learn/correction')
 const skills = skillIndex(['release', 'deploy'].map((n) => readSkill(join(ROOT, 'skills', n), join(ROOT, 'skills', n, 'SKILL.md'), ROOT)))
 
-const sessionsOf = async (rel: string): Promise<Session[]> => {
-  const counts = emptyCounts()
-  const sessions = (await readSessions(join(ROOT, 'sessions', rel), counts)) ?? [] // undefined: no reader knows the file
-  if (sessions.length === 0 || counts.invalidJson || counts.unknownType) throw new Error(`${rel}: not read cleanly: ${JSON.stringify(counts)}`)
-  return sessions
-}
+const sessionsOf = (rel: string) => cleanSessionsOf(join(ROOT, 'sessions', rel))
 const only = async (rel: string): Promise<Session> => {
   const s = await sessionsOf(rel)
   if (s.length !== 1) throw new Error(`${rel}: ${s.length} sessions`)
   return s[0]!
 }
 
-/** a finding without the evidence fields every record shares, which are checked separately */
-const brief = (f: Finding) => ({ ...f, evidence: f.evidence.map((e) => `${e.line} ${e.role}: ${e.quote}`) })
 
-const detect = (s: Session) => {
-  const found = correction.detect(s, skills)
-  for (const f of found) for (const e of f.evidence) if (e.file !== s.file || e.sessionId !== s.id || e.agent !== s.agent) throw new Error('evidence points elsewhere')
-  return found
-}
+const detect = (s: Session) => detectIn(correction, s, skills)
 
 const texts = (s: Session, keep: (e: LogEvent) => boolean): string[] =>
   s.events.filter(keep).map((e) => ('text' in e ? e.text : e.kind === 'compaction' ? (e.summary ?? '') : ''))

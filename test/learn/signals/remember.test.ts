@@ -3,30 +3,24 @@
 // remember, see its SOURCES.md), read through the real readers. Each near miss is also checked to
 // state a rule by wording, so its absence from the findings is the filter's doing.
 import t from 'tap'
+import { brief, cleanSessionsOf, detectIn, sessionsOf as sessionsOfFile } from '../../helpers/learn.js'
 import { join, resolve } from 'node:path'
-import { readSessions } from '../../../lib/learn/sessions.js'
 import { readSkill, skillIndex } from '../../../lib/learn/skills.js'
 import remember, { CONFIDENCE, MAX_STANDING_CHARS, namedSkill, normalizeBullet, rememberRules, ruleOf, sentences } from '../../../lib/learn/signals/remember.js'
-import type { Finding, Session } from '../../../lib/learn/signals/types.js'
-import { emptyCounts, type LogEvent } from '../../../lib/learn/types.js'
+import type { Session } from '../../../lib/learn/signals/types.js'
+import type { LogEvent } from '../../../lib/learn/types.js'
 
 const ROOT = resolve(import.meta.dirname, '../../fixtures/learn/remember')
 const skills = skillIndex(['release', 'deploy'].map((n) => readSkill(join(ROOT, 'skills', n), join(ROOT, 'skills', n, 'SKILL.md'), ROOT)))
 
 const only = async (rel: string): Promise<Session> => {
-  const counts = emptyCounts()
-  const sessions = (await readSessions(join(ROOT, 'sessions', rel), counts)) ?? [] // undefined: no reader knows the file
-  if (sessions.length !== 1 || counts.invalidJson || counts.unknownType) throw new Error(`${rel}: not read cleanly: ${sessions.length} sessions, ${JSON.stringify(counts)}`)
-  return sessions[0]!
+  const s = await cleanSessionsOf(join(ROOT, 'sessions', rel))
+  if (s.length !== 1) throw new Error(`${rel}: ${s.length} sessions`)
+  return s[0]!
 }
 
-const brief = (f: Finding) => ({ ...f, evidence: f.evidence.map((e) => `${e.line} ${e.role}: ${e.quote}`) })
 
-const detect = (s: Session) => {
-  const found = remember.detect(s, skills)
-  for (const f of found) for (const e of f.evidence) if (e.file !== s.file || e.sessionId !== s.id || e.agent !== s.agent) throw new Error('evidence points elsewhere')
-  return found
-}
+const detect = (s: Session) => detectIn(remember, s, skills)
 
 const finding = (skill: string, bullet: string, evidence: string[]) => ({
   signal: 'remember',
@@ -199,7 +193,7 @@ t.test('clean sessions give nothing', async (t) => {
     'gemini-cli/session-2026-03-02T09-30-g3000004.jsonl',
     'copilot/c0ffee00-0000-4000-8000-00000000000c/events.jsonl',
   ]) {
-    const [s] = (await readSessions(join(croot, rel), emptyCounts())) ?? []
+    const [s] = await sessionsOfFile(join(croot, rel))
     t.strictSame(detect(s!), [], rel)
   }
 })
