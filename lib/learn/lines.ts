@@ -5,13 +5,15 @@
 // Speed matters (a GB of logs in seconds), so the bytes are handled directly:
 // - the file is read in 1 MiB blocks into one reused buffer; lines are found with indexOf and
 //   decoded straight from it, with no per-line copies (only a line longer than the buffer makes it
-//   grow, never past the line cap);
+//   grow, never past the line cap). Reads are synchronous: `learn` reads one file at a time, a
+//   block comes from the page cache in microseconds, and an awaited read waits on the thread pool
+//   (on a busy machine that wait was a third of the time);
 // - decoding is TextDecoder's, several times faster than Buffer#toString on non-ASCII text and the
 //   same result: both decode per WHATWG (bad bytes to U+FFFD), and ignoreBOM keeps a BOM as data;
 // - a reader may pass a `Prefilter`: records it does not need (by their top-level fields) are
 //   only checked to be valid JSON, on the bytes, and never decoded or parsed; top-level values it
 //   never reads are not built. Every count stays what a full parse gives.
-import { open } from 'node:fs/promises'
+import { closeSync, openSync, readSync } from 'node:fs'
 import type { ReadCounts } from './types.js'
 
 export interface JsonLine {
@@ -32,7 +34,7 @@ export interface Prefilter {
    * Given the top-level value of each of `keys` (the string when it is a string, null when it is
    * any other value, undefined when absent; the last one when a key is repeated, as JSON.parse
    * does): true drops the record. It is still checked to be valid JSON and counted as a record,
-   * exactly as if it were parsed and then ignored.
+   * exactly as if it were parsed and then ignored. (The array is reused from line to line.)
    */
   skip(values: readonly (string | null | undefined)[]): boolean
   /** top-level keys whose object or array values the reader never reads: those are parsed as null */
@@ -49,7 +51,7 @@ const spareBuffers: Buffer[] = []
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
 export async function* jsonLines(path: string, counts: ReadCounts, maxLineBytes = MAX_LINE_BYTES, prefilter?: Prefilter): AsyncGenerator<JsonLine> {
-  const fh = await open(path, 'r')
+  const fd = openSync(path, 'r')
   let buf = spareBuffers.pop() ?? Buffer.allocUnsafe(BLOCK)
   const plan = prefilter ? compile(prefilter) : undefined
   try {
@@ -61,7 +63,7 @@ export async function* jsonLines(path: string, counts: ReadCounts, maxLineBytes 
     let oversized = false
     let line = 0
     for (;;) {
-      const { bytesRead } = await fh.read(buf, end, buf.length - end, null)
+      const bytesRead = readSync(fd, buf, end, buf.length - end, null)
       if (bytesRead === 0) break
       end += bytesRead
       const held = buf.subarray(0, end)
@@ -108,7 +110,7 @@ export async function* jsonLines(path: string, counts: ReadCounts, maxLineBytes 
     }
   } finally {
     if (buf.length === BLOCK && spareBuffers.length < 4) spareBuffers.push(buf)
-    await fh.close()
+    closeSync(fd)
   }
 }
 
@@ -116,7 +118,7 @@ export async function* jsonLines(path: string, counts: ReadCounts, maxLineBytes 
  * What the line `b[start, end)` (without its `\n`) holds, as `jsonLines` counts it: a parsed
  * value, or undefined once it is counted as skipped.
  */
-function parseLine(b: Uint8Array, start: number, end: number, line: number, terminated: boolean, counts: ReadCounts, plan?: Plan): { value: unknown } | undefined {
+function parseLine(b: Buffer, start: number, end: number, line: number, terminated: boolean, counts: ReadCounts, plan?: Plan): { value: unknown } | undefined {
   // a UTF-8 BOM (EF BB BF, the only bytes that decode to U+FEFF) opening the file; then one CR
   if (line === 1 && end - start >= 3 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf) start += 3
   if (end > start && b[end - 1] === 0x0d) end--
@@ -164,19 +166,40 @@ function parseLine(b: Uint8Array, start: number, end: number, line: number, term
 
 interface Plan {
   filter: Prefilter
+  /** the keys and blanked keys as they appear in the line, quoted */
   keys: Uint8Array[]
   blank: Uint8Array[]
+  /** the values given to `skip`, one array reused line after line */
+  values: (string | null | undefined)[]
+  /** per key, the bytes and text of its last string value: a session id repeats on every line */
+  lastBytes: (Uint8Array | undefined)[]
+  lastText: string[]
 }
 
 const compile = (filter: Prefilter): Plan => ({
   filter,
   keys: filter.keys.map((k) => Buffer.from(`"${k}"`)),
   blank: (filter.blank ?? []).map((k) => Buffer.from(`"${k}"`)),
+  values: filter.keys.map(() => undefined),
+  lastBytes: filter.keys.map(() => undefined),
+  lastText: filter.keys.map(() => ''),
 })
+
+/** The string `b[start, end)` (with its quotes, valid JSON) as JSON.parse reads it. */
+function stringValue(b: Uint8Array, start: number, end: number, plan: Plan, k: number): string {
+  const last = plan.lastBytes[k]
+  if (last && sameBytes(b, start, end, last)) return plan.lastText[k]
+  const raw = b.subarray(start + 1, end - 1)
+  let text = decoder.decode(raw)
+  if (text.includes('\\')) text = JSON.parse(`"${text}"`) as string // escapes: the parser says what they mean
+  plan.lastBytes[k] = Buffer.from(b.subarray(start, end)) // a copy: the read buffer is reused
+  plan.lastText[k] = text
+  return text
+}
 
 const SKIP = Symbol('skip')
 
-/** byte classes: 1 JSON whitespace; inside a string, 2 for `"`, `\` and control characters */
+/** byte classes: JSON whitespace; what ends a run of plain bytes in a string (`"`, `\`, control characters) */
 const WS = new Uint8Array(256)
 WS[0x20] = WS[0x09] = WS[0x0a] = WS[0x0d] = 1
 const STOP = new Uint8Array(256)
@@ -298,12 +321,13 @@ function sameBytes(b: Uint8Array, i: number, end: number, word: Uint8Array): boo
 }
 
 /**
- * The object `b[start, end)` (b[start] is `{`) through the plan: SKIP when the filter drops it
- * (it is valid JSON), the text to parse when some values are blanked, undefined to parse the line
- * as usual (the plan does not apply, or the line is not valid JSON: the parser counts it).
+ * The object `b[start, end)` (b[start] is `{`) through the plan: SKIP when the filter drops it (it
+ * is valid JSON), the text to parse when values are blanked, undefined to parse the line as usual
+ * (the plan does not apply, or the line is not valid JSON: the parser counts it). Every value is
+ * checked in full on the way, so nothing is skipped or blanked in a line the parser would reject.
  */
 function scanObject(b: Uint8Array, start: number, end: number, plan: Plan): typeof SKIP | string | undefined {
-  const values: (string | null | undefined)[] = new Array(plan.keys.length).fill(undefined)
+  const values = plan.values.fill(undefined)
   /** value ranges to parse as null, in order */
   let blanks: number[] | undefined
   let i = start + 1
@@ -326,12 +350,7 @@ function scanObject(b: Uint8Array, start: number, end: number, plan: Plan): type
       if (i < 0) return undefined
       for (let k = 0; k < plan.keys.length; k++) {
         if (!sameBytes(b, keyStart, keyEnd, plan.keys[k])) continue
-        let value: string | null = null
-        if (b[valueStart] === 0x22) {
-          value = decoder.decode(b.subarray(valueStart + 1, i - 1))
-          if (value.includes('\\')) value = JSON.parse(`"${value}"`) as string // escapes: the parser says what they mean
-        }
-        values[k] = value
+        values[k] = b[valueStart] === 0x22 ? stringValue(b, valueStart, i, plan, k) : null
       }
       if (b[valueStart] === 0x7b || b[valueStart] === 0x5b) {
         for (const key of plan.blank) if (sameBytes(b, keyStart, keyEnd, key)) (blanks ??= []).push(valueStart, i)

@@ -8,6 +8,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { jsonLines, type Prefilter } from '../lines.js'
 import type { LogEvent, LogReader, ReadCounts, SkillUse } from '../types.js'
+import { isObj, str, type Obj } from './shell.js'
 
 /** Record types this reader knows; any other `type` is counted as unknown. */
 const KNOWN_TYPES = new Set([
@@ -61,9 +62,16 @@ const COMMAND_PREFIX = /^\s*<command-(?:name|message|args)>/
 const COMMAND_OUTPUT_PREFIX = /^\s*<local-command-(?:stdout|stderr)>/
 const COMMAND_NAME = /<command-name>\s*\/?([^<\s]+)\s*<\/command-name>/
 
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+/** What every event carries (LogEvent's base fields) */
+interface Envelope {
+  agent: 'claude-code'
+  file: string
+  line: number
+  sessionId: string
+  timestamp?: string
+  cwd?: string
+  subagent?: boolean
+}
 
 /** `plugin:skill` → `skill`; a leading `/` dropped. */
 const bareName = (name: string): string => name.replace(/^\//, '').split(':').pop() ?? name
@@ -203,7 +211,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
       if (type === 'progress' && typeof v.sessionId === 'string' && !sessions.has(v.sessionId)) {
         sessions.add(v.sessionId)
         currentSession = v.sessionId
-        yield { ...base(v, line), kind: 'session', ...(str(v.version) ? { version: str(v.version) } : {}) }
+        yield session(v, line)
       }
       continue
     }
@@ -213,7 +221,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
     currentSession = sessionId
     if (!sessions.has(sessionId)) {
       sessions.add(sessionId)
-      yield { ...base(v, line), kind: 'session', ...(str(v.version) ? { version: str(v.version) } : {}) }
+      yield session(v, line)
     }
 
     const msg = isObj(v.message) ? v.message : undefined
@@ -224,7 +232,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
     }
 
     if (type === 'system') {
-      if (v.subtype === 'compact_boundary') yield { ...base(v, line), kind: 'compaction' }
+      if (v.subtype === 'compact_boundary') yield event(v, line, { kind: 'compaction' })
       continue
     }
 
@@ -235,14 +243,12 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
           if (!isObj(s) || typeof s.name !== 'string' || !s.name) continue
           const p = str(s.path)
           const body = str(s.content)
-          yield {
-            ...base(v, line),
-            kind: 'skill-use',
-            name: bareName(s.name),
-            how: 'injected',
-            ...(p && /[\\/]/.test(p) ? { path: p } : {}),
-            ...(body !== undefined ? { body } : {}),
-          }
+          yield Object.assign(
+            base(v, line),
+            { kind: 'skill-use' as const, name: bareName(s.name), how: 'injected' as const },
+            p && /[\\/]/.test(p) ? { path: p } : {},
+            body !== undefined ? { body } : {},
+          )
         }
       }
       continue
@@ -260,7 +266,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
           const key = `${messageKey}\0text\0${hash(b.text)}`
           if (seenBlocks.has(key)) continue
           seenBlocks.add(key)
-          yield { ...base(v, line), kind: 'assistant', text: b.text }
+          yield event(v, line, { kind: 'assistant', text: b.text })
         } else if (b.type === 'tool_use' && typeof b.id === 'string' && typeof b.name === 'string') {
           const key = `${messageKey}\0tool\0${b.id}`
           if (seenBlocks.has(key)) continue
@@ -268,23 +274,20 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
           const input = isObj(b.input) ? b.input : undefined
           const command = b.name === 'Bash' ? str(input?.command) : undefined
           const readPath = b.name === 'Read' ? str(input?.file_path) : undefined
-          yield {
-            ...base(v, line),
-            kind: 'tool-call',
-            id: b.id,
-            name: b.name,
-            input: b.input,
-            ...(command !== undefined ? { command } : {}),
-            ...(readPath !== undefined ? { readPath } : {}),
-          }
+          yield Object.assign(
+            base(v, line),
+            { kind: 'tool-call' as const, id: b.id, name: b.name, input: b.input },
+            command !== undefined ? { command } : {},
+            readPath !== undefined ? { readPath } : {},
+          )
           if (b.name === 'Skill') {
             // `skill` since 2.0.x; the first Skill tool took `command`
             const skill = str(input?.skill) ?? str(input?.command)
-            if (skill && bareName(skill)) yield { ...base(v, line), kind: 'skill-use', name: bareName(skill), how: 'tool' }
+            if (skill && bareName(skill)) yield event(v, line, { kind: 'skill-use', name: bareName(skill), how: 'tool' })
           }
           if (readPath && /(^|[\\/])SKILL\.md$/.test(readPath)) {
             const dir = readPath.replace(/[\\/]?SKILL\.md$/, '')
-            if (dir) yield { ...base(v, line), kind: 'skill-use', name: lastSegment(dir), how: 'read', path: readPath }
+            if (dir) yield event(v, line, { kind: 'skill-use', name: lastSegment(dir), how: 'read', path: readPath })
           }
         }
       }
@@ -298,7 +301,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
       seenUserRecords.add(uuid)
     }
     if (v.isCompactSummary === true) {
-      yield { ...base(v, line), kind: 'compaction', summary: contentText(msg.content) }
+      yield event(v, line, { kind: 'compaction', summary: contentText(msg.content) })
       continue
     }
     const content = typeof msg.content === 'string' ? [{ type: 'text', text: msg.content }] : msg.content
@@ -311,7 +314,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
       if (skill) pendingSlash.event.path = skill.path
       yield pendingSlash.event
       pendingSlash = undefined
-      yield { ...base(v, line), kind: 'injected', text, why: skill ? 'skill-body' : 'command' }
+      yield event(v, line, { kind: 'injected', text, why: skill ? 'skill-body' : 'command' })
       continue
     }
 
@@ -326,67 +329,73 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
         const failed = b.is_error === true
         const rejected = v.toolUseResult === 'User rejected tool use' || (failed && REJECTED_TEXT.test(full.slice(0, 500)))
         const exit = /^Exit code (\d+)\b/.exec(full.trimStart())
-        yield {
-          ...base(v, line),
-          kind: 'tool-result',
-          id,
-          ok: !failed,
-          ...(exit ? { exitCode: Number(exit[1]) } : {}),
-          output: cut(full),
-          ...(rejected ? { rejected: true } : {}),
-        }
+        yield Object.assign(
+          Object.assign(base(v, line), { kind: 'tool-result' as const, id, ok: !failed }, exit ? { exitCode: Number(exit[1]) } : {}),
+          { output: cut(full) },
+          rejected ? { rejected: true } : {},
+        )
         continue
       }
       if (b.type !== 'text' || typeof b.text !== 'string' || b.text.trim() === '') continue
       const text = b.text
       if (text.trimStart().startsWith(INTERRUPT)) {
-        yield { ...base(v, line), kind: 'interrupt' }
+        yield event(v, line, { kind: 'interrupt' })
         continue
       }
       const skill = meta ? skillBody(text) : undefined
       if (skill) {
-        yield { ...base(v, line), kind: 'skill-use', name: skill.name, how: 'injected', path: skill.path, body: skill.body }
-        yield { ...base(v, line), kind: 'injected', text, why: 'skill-body' }
+        yield event(v, line, { kind: 'skill-use', name: skill.name, how: 'injected', path: skill.path, body: skill.body })
+        yield event(v, line, { kind: 'injected', text, why: 'skill-body' })
         continue
       }
       if (COMMAND_PREFIX.test(text)) {
         const name = COMMAND_NAME.exec(text)?.[1]
         if (name && !BUILT_IN_COMMANDS.has(name) && bareName(name)) {
-          pendingSlash = { event: { ...base(v, line), kind: 'skill-use', name: bareName(name), how: 'slash' }, uuid }
+          pendingSlash = { event: event(v, line, { kind: 'skill-use', name: bareName(name), how: 'slash' }), uuid }
         }
-        yield { ...base(v, line), kind: 'injected', text, why: 'command' }
+        yield event(v, line, { kind: 'injected', text, why: 'command' })
         continue
       }
       if (COMMAND_OUTPUT_PREFIX.test(text)) {
-        yield { ...base(v, line), kind: 'injected', text, why: 'command' }
+        yield event(v, line, { kind: 'injected', text, why: 'command' })
         continue
       }
       if (meta || INJECTED_PREFIX.test(text)) {
-        yield { ...base(v, line), kind: 'injected', text, why: 'meta' }
+        yield event(v, line, { kind: 'injected', text, why: 'meta' })
         continue
       }
       if (sidechain) {
         // the prompt a parent agent gave its subagent (or the compaction agent its task)
-        yield { ...base(v, line), kind: 'injected', text, why: 'subagent-prompt' }
+        yield event(v, line, { kind: 'injected', text, why: 'subagent-prompt' })
         continue
       }
-      yield { ...base(v, line), kind: 'human', text }
+      yield event(v, line, { kind: 'human', text })
     }
   }
   if (pendingSlash) yield pendingSlash.event
 
-  function base(v: Obj, line: number) {
+  // Events are built with Object.assign, not `{ ...base, kind }`: V8 (Node 20) takes a slow path
+  // for a spread followed by more properties, ~100x slower, and a log holds millions of events.
+  // The keys come in the same order: the envelope's, then the event's.
+
+  /** The envelope of every event from record `v` (optional fields only when the record has them). */
+  function base(v: Obj, line: number): Envelope {
+    const env: Envelope = { agent: 'claude-code', file, line, sessionId: str(v.sessionId) ?? currentSession }
     const timestamp = str(v.timestamp)
+    if (timestamp !== undefined) env.timestamp = timestamp
     const cwd = str(v.cwd)
-    return {
-      agent: 'claude-code' as const,
-      file,
-      line,
-      sessionId: str(v.sessionId) ?? currentSession,
-      ...(timestamp !== undefined ? { timestamp } : {}),
-      ...(cwd !== undefined ? { cwd } : {}),
-      ...(fileIsSubagent || v.isSidechain === true ? { subagent: true } : {}),
-    }
+    if (cwd !== undefined) env.cwd = cwd
+    if (fileIsSubagent || v.isSidechain === true) env.subagent = true
+    return env
+  }
+
+  function event<T extends { kind: LogEvent['kind'] }>(v: Obj, line: number, fields: T): Envelope & T {
+    return Object.assign(base(v, line), fields)
+  }
+
+  function session(v: Obj, line: number) {
+    const version = str(v.version)
+    return Object.assign(base(v, line), { kind: 'session' as const }, version ? { version } : {})
   }
 }
 

@@ -25,6 +25,7 @@ import {
   cut,
   dollarSkill,
   envDir,
+  event,
   exitCodeFromText,
   filesRead,
   int,
@@ -157,7 +158,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
   const resolveHeld = () => {
     if (!held) return
     const ev = queue[held.index]
-    if (sawUserMessage && ev.kind === 'human') queue[held.index] = clean({ ...ev, kind: 'injected', why: 'meta' } as LogEvent)
+    if (sawUserMessage && ev.kind === 'human') queue[held.index] = event(ev, { kind: 'injected', why: 'meta' }) as LogEvent
     held = undefined
   }
   function* flush(): Generator<LogEvent> {
@@ -211,7 +212,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
       if (typeof payload.id === 'string') sessionId = payload.id
       cwd = str(payload.cwd) ?? cwd
       subagent = isObj(payload.source) && 'subagent' in payload.source
-      yield* out({ ...base(line, timestamp ?? payload.timestamp), kind: 'session', version: str(payload.cli_version) })
+      yield* out(event(base(line, timestamp ?? payload.timestamp), { kind: 'session', version: str(payload.cli_version) }))
     } else if (type === 'turn_context') {
       cwd = str(payload.cwd) ?? cwd
     } else if (type === 'compacted') {
@@ -229,16 +230,16 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
           echo = undefined
         } else echo = text
         yield* flush()
-        yield clean({ ...base(line, timestamp), kind: 'human', text })
+        yield event(base(line, timestamp), { kind: 'human', text })
         const name = dollarSkill(text)
         dollar = undefined
         if (name && !injectedSkills.has(name)) {
-          yield clean({ ...base(line, timestamp), kind: 'skill-use', name, how: 'dollar' })
+          yield event(base(line, timestamp), { kind: 'skill-use', name, how: 'dollar' })
           dollar = name
         }
         injectedSkills = new Set()
       } else if (sub === 'turn_aborted') {
-        yield* out({ ...base(line, timestamp), kind: 'interrupt' })
+        yield* out(event(base(line, timestamp), { kind: 'interrupt' }))
       } else if (sub === 'context_compacted') {
         yield* compact(line, timestamp, undefined)
       }
@@ -258,7 +259,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
       return
     }
     yield* flush()
-    compaction = clean({ ...base(line, timestamp), kind: 'compaction', summary })
+    compaction = event(base(line, timestamp), { kind: 'compaction', summary })
   }
 
   function* item(line: number, timestamp: unknown, p: Obj): Generator<LogEvent> {
@@ -266,20 +267,20 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
     if (t === 'message') {
       const text = textOf(p.content)
       if (p.role === 'assistant') {
-        if (text.trim()) yield* out({ ...base(line, timestamp), kind: 'assistant', text })
+        if (text.trim()) yield* out(event(base(line, timestamp), { kind: 'assistant', text }))
       } else if (p.role === 'developer' || p.role === 'system') {
-        if (text.trim()) yield* outInjected({ ...base(line, timestamp), kind: 'injected', text, why: 'instructions' })
+        if (text.trim()) yield* outInjected(event(base(line, timestamp), { kind: 'injected', text, why: 'instructions' }))
       } else if (p.role === 'user') {
         if (!text.trim()) return
         const why = injectedWhy(text)
         if (why) {
-          yield* outInjected({ ...base(line, timestamp), kind: 'injected', text, why })
+          yield* outInjected(event(base(line, timestamp), { kind: 'injected', text, why }))
           const skill = why === 'skill-body' ? skillBlock(text) : undefined
           if (skill) {
             if (dollar === skill.name) dollar = undefined // the body of the `$name` just typed: one use
             else {
               injectedSkills.add(skill.name)
-              yield* outInjected({ ...base(line, timestamp), kind: 'skill-use', name: skill.name, how: 'injected', path: skill.path, body: skill.body })
+              yield* outInjected(event(base(line, timestamp), { kind: 'skill-use', name: skill.name, how: 'injected', path: skill.path, body: skill.body }))
             }
           }
         } else if (echo !== undefined && echo.trim() === text.trim()) {
@@ -288,7 +289,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
           resolveHeld()
           if (compaction) yield* flush()
           held = { index: queue.length, text }
-          queue.push(clean({ ...base(line, timestamp), kind: 'human', text }))
+          queue.push(event(base(line, timestamp), { kind: 'human', text }))
         }
       }
     } else if (t === 'function_call' || t === 'custom_tool_call' || t === 'local_shell_call') {
@@ -308,15 +309,15 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
       }
       const args = obj(input)
       const readPath = command ? filesRead(command)[0] : (str(args.file_path) ?? (name === 'read_file' ? str(args.path) : undefined))
-      yield* out({ ...base(line, timestamp), kind: 'tool-call', id, name, input, command, readPath })
+      yield* out(event(base(line, timestamp), { kind: 'tool-call', id, name, input, command, readPath }))
       const skill = command ? skillRead(command) : readPath && skillOfPath(readPath) ? { name: skillOfPath(readPath) as string, path: readPath } : undefined
-      if (skill) yield* out({ ...base(line, timestamp), kind: 'skill-use', name: skill.name, how: 'read', path: skill.path })
+      if (skill) yield* out(event(base(line, timestamp), { kind: 'skill-use', name: skill.name, how: 'read', path: skill.path }))
     } else if (t === 'function_call_output' || t === 'custom_tool_call_output') {
       const id = str(p.call_id)
       if (!id) return
       const { text, exitCode, success } = parseOutput(p.output)
       const ok = exitCode !== undefined ? exitCode === 0 : success
-      yield* out({ ...base(line, timestamp), kind: 'tool-result', id, ok, exitCode, output: cut(text) })
+      yield* out(event(base(line, timestamp), { kind: 'tool-result', id, ok, exitCode, output: cut(text) }))
     } else if (typeof t === 'string' && SKIPPED_ITEMS.has(t)) {
       // reasoning, web searches, snapshots: nothing a skill edit learns from
     } else {

@@ -10,7 +10,7 @@
 import { basename, dirname, join, resolve } from 'node:path'
 import { jsonLines } from '../lines.js'
 import type { LogEvent, LogReader, ReadCounts, SkillUse } from '../types.js'
-import { clean, cut, entries, exitCodeFromText, filesRead, int, isDir, isFile, isObj, obj, skillName, skillOfPath, skillRead, str, wellFormed, type Obj } from './shell.js'
+import { clean, cut, entries, event, exitCodeFromText, filesRead, int, isDir, isFile, isObj, obj, skillName, skillOfPath, skillRead, str, wellFormed, type Obj } from './shell.js'
 
 // Event types we know and have nothing to take from (the CLI's bookkeeping and UI state).
 const SKIPPED = new Set([
@@ -101,7 +101,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
       }
       if (pending) yield clean(pending)
       pending = undefined
-      yield clean({ ...b, kind: 'skill-use', name: skillName(name), how: 'injected', path: str(data.path), body })
+      yield event(b, { kind: 'skill-use', name: skillName(name), how: 'injected', path: str(data.path), body })
       continue
     }
     if (pending) {
@@ -115,20 +115,20 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
         started = true
         sessionId = str(data.sessionId) ?? sessionId
         cwd = str(obj(data.context).cwd) ?? cwd
-        yield clean({ ...base(line, value), kind: 'session', version: str(data.copilotVersion) })
+        yield event(base(line, value), { kind: 'session', version: str(data.copilotVersion) })
         break
       }
       case 'user.message': {
         const text = wellFormed(str(data.content) ?? '')
         if (!text.trim()) break
         const source = str(data.source)
-        if (source && INJECTED_SOURCE.test(source)) yield clean({ ...b, kind: 'injected', text, why: source })
-        else yield clean({ ...b, kind: 'human', text })
+        if (source && INJECTED_SOURCE.test(source)) yield event(b, { kind: 'injected', text, why: source })
+        else yield event(b, { kind: 'human', text })
         break
       }
       case 'assistant.message': {
         const text = wellFormed(str(data.content) ?? '')
-        if (text.trim()) yield clean({ ...b, kind: 'assistant', text })
+        if (text.trim()) yield event(b, { kind: 'assistant', text })
         break
       }
       case 'tool.execution_start': {
@@ -138,14 +138,14 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
         const args = obj(data.arguments)
         const command = SHELL_TOOLS.has(name) ? str(args.command) : undefined
         const readPath = READ_TOOLS.has(name) ? (str(args.path) ?? str(args.file_path)) : command ? filesRead(command)[0] : undefined
-        yield clean({ ...b, kind: 'tool-call', id, name, input: data.arguments, command, readPath })
+        yield event(b, { kind: 'tool-call', id, name, input: data.arguments, command, readPath })
         if (name === 'skill') {
           const skill = str(args.skill) ?? str(args.name)
           // counted even when no skill.invoked follows
-          if (skill) pending = clean({ ...b, kind: 'skill-use', name: skillName(skill), how: 'tool' })
+          if (skill) pending = event(b, { kind: 'skill-use', name: skillName(skill), how: 'tool' })
         } else {
           const read = command ? skillRead(command) : readPath && skillOfPath(readPath) ? { name: skillOfPath(readPath) as string, path: readPath } : undefined
-          if (read) yield clean({ ...b, kind: 'skill-use', name: read.name, how: 'read', path: read.path })
+          if (read) yield event(b, { kind: 'skill-use', name: read.name, how: 'read', path: read.path })
         }
         break
       }
@@ -157,16 +157,16 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
         const output = wellFormed(str(result.content) ?? str(error.message) ?? (typeof data.error === 'string' ? data.error : ''))
         const exitCode = exitCodeFromText(output, 'last') ?? int(data.exitCode)
         const ok = data.success === false ? false : exitCode !== undefined ? exitCode === 0 : data.success === true ? true : undefined
-        yield clean({ ...b, kind: 'tool-result', id, ok, exitCode, output: cut(output) })
+        yield event(b, { kind: 'tool-result', id, ok, exitCode, output: cut(output) })
         break
       }
       case 'abort':
-        yield clean({ ...b, kind: 'interrupt' })
+        yield event(b, { kind: 'interrupt' })
         break
       case 'session.compaction_complete': {
         if (data.success === false) break // a failed compaction left the history as it was
         const summary = str(data.summaryContent) ?? str(data.summary)
-        yield clean({ ...b, kind: 'compaction', summary: summary === undefined ? undefined : wellFormed(summary) })
+        yield event(b, { kind: 'compaction', summary: summary === undefined ? undefined : wellFormed(summary) })
         break
       }
       default:

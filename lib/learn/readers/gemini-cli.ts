@@ -20,7 +20,7 @@
 import { basename, dirname, join, resolve } from 'node:path'
 import { jsonLines } from '../lines.js'
 import { emptyCounts, type LogEvent, type LogReader, type ReadCounts } from '../types.js'
-import { clean, cut, entries, exitCodeFromText, filesRead, int, isDir, isObj, obj, skillName, skillOfPath, skillRead, str, textOf, walk, type Obj } from './shell.js'
+import { cut, entries, event, exitCodeFromText, filesRead, int, isDir, isObj, obj, skillName, skillOfPath, skillRead, str, textOf, walk, type Obj } from './shell.js'
 
 const MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning'])
 
@@ -108,9 +108,9 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
     if (!what || !isObj(value)) continue
     if (what.kind === 'session') {
       sessionId = str(value.sessionId) ?? sessionId
-      yield clean({ ...base(line, value.startTime), kind: 'session' })
+      yield event(base(line, value.startTime), { kind: 'session' })
     } else if (what.kind === 'compaction') {
-      yield clean({ ...base(line, what.timestamp), kind: 'compaction', summary: what.summary })
+      yield event(base(line, what.timestamp), { kind: 'compaction', summary: what.summary })
     } else {
       yield* message(line, value)
     }
@@ -123,11 +123,11 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
       const shown = textOf(m.displayContent)
       const text = shown.trim() ? shown : textOf(m.content)
       if (!text.trim()) return // a tool response or an image, not words
-      if (looksInjected(text)) yield clean({ ...b, kind: 'injected', text, why: 'meta' })
-      else yield clean({ ...b, kind: 'human', text })
+      if (looksInjected(text)) yield event(b, { kind: 'injected', text, why: 'meta' })
+      else yield event(b, { kind: 'human', text })
     } else if (m.type === 'gemini') {
       const text = textOf(m.content)
-      if (text.trim()) yield clean({ ...b, kind: 'assistant', text })
+      if (text.trim()) yield event(b, { kind: 'assistant', text })
       if (!Array.isArray(m.toolCalls)) return
       for (const tc of m.toolCalls) {
         if (!isObj(tc) || typeof tc.id !== 'string' || typeof tc.name !== 'string') continue
@@ -143,12 +143,12 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
     const args = obj(tc.args)
     const command = SHELL_TOOLS.has(name) ? str(args.command) : undefined
     const readPath = command ? filesRead(command)[0] : name === 'read_file' ? (str(args.file_path) ?? str(args.absolute_path) ?? str(args.path)) : undefined
-    yield clean({ ...b, kind: 'tool-call', id, name, input: tc.args, command, readPath })
+    yield event(b, { kind: 'tool-call', id, name, input: tc.args, command, readPath })
     if (name === 'activate_skill' && typeof args.name === 'string' && args.name.trim()) {
-      yield clean({ ...b, kind: 'skill-use', name: skillName(args.name), how: 'tool' })
+      yield event(b, { kind: 'skill-use', name: skillName(args.name), how: 'tool' })
     } else {
       const skill = command ? skillRead(command) : readPath && skillOfPath(readPath) ? { name: skillOfPath(readPath) as string, path: readPath } : undefined
-      if (skill) yield clean({ ...b, kind: 'skill-use', name: skill.name, how: 'read', path: skill.path })
+      if (skill) yield event(b, { kind: 'skill-use', name: skill.name, how: 'read', path: skill.path })
     }
     const status = tc.status
     const finished = status === 'success' || status === 'error' || status === 'cancelled'
@@ -160,7 +160,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
     // with no exit code in it, success is success
     const exitCode = exitCodeFromText(output, 'last') ?? int(r.exitCode)
     const ok = status === 'error' || status === 'cancelled' ? false : exitCode !== undefined ? exitCode === 0 : status === 'success' ? true : undefined
-    yield clean({ ...b, kind: 'tool-result', id, ok, exitCode, output: cut(output) })
+    yield event(b, { kind: 'tool-result', id, ok, exitCode, output: cut(output) })
   }
 }
 

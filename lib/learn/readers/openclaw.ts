@@ -6,7 +6,7 @@
 import { join, resolve, basename } from 'node:path'
 import { jsonLines } from '../lines.js'
 import type { LogEvent, LogReader, ReadCounts } from '../types.js'
-import { clean, cut, entries, envDir, exitCodeFromText, filesRead, int, isDir, isFile, isObj, obj, skillOfPath, skillRead, str, textOf, type Obj } from './shell.js'
+import { cut, entries, envDir, event, exitCodeFromText, filesRead, int, isDir, isFile, isObj, obj, skillOfPath, skillRead, str, textOf, type Obj } from './shell.js'
 
 const SKIPPED = new Set(['model_change', 'thinking_level_change', 'custom', 'branch_summary', 'session_info', 'label', 'context_transform', 'ephemeral'])
 
@@ -29,7 +29,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
         started = true
         sessionId = str(value.id) ?? sessionId
         cwd = str(value.cwd)
-        yield clean({ ...base(line, value.timestamp), kind: 'session' })
+        yield event(base(line, value.timestamp), { kind: 'session' })
         break
       case 'message':
         if (isObj(value.message)) yield* message(b, value.message, str(value.id))
@@ -37,11 +37,11 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
       case 'custom_message': {
         // sent to the model, not typed by the human
         const text = textOf(value.content)
-        if (text.trim()) yield clean({ ...b, kind: 'injected', text, why: str(value.customType) ?? 'meta' })
+        if (text.trim()) yield event(b, { kind: 'injected', text, why: str(value.customType) ?? 'meta' })
         break
       }
       case 'compaction':
-        yield clean({ ...b, kind: 'compaction', summary: str(value.summary) })
+        yield event(b, { kind: 'compaction', summary: str(value.summary) })
         break
       default:
         if (!SKIPPED.has(value.type)) counts.unknownType++
@@ -52,7 +52,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
     switch (m.role) {
       case 'user': {
         const text = textOf(m.content)
-        if (text.trim()) yield clean({ ...b, kind: 'human', text })
+        if (text.trim()) yield event(b, { kind: 'human', text })
         break
       }
       case 'assistant': {
@@ -61,13 +61,13 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
           .filter((c) => isObj(c) && c.type === 'text' && typeof c.text === 'string')
           .map((c) => (c as Obj).text as string)
           .join('\n')
-        if (text.trim()) yield clean({ ...b, kind: 'assistant', text })
+        if (text.trim()) yield event(b, { kind: 'assistant', text })
         for (const c of blocks) {
           if (!isObj(c) || c.type !== 'toolCall' || typeof c.id !== 'string' || typeof c.name !== 'string') continue
           const args = obj(c.arguments)
           const command = str(args.command)
           const readPath = c.name === 'read' ? (str(args.path) ?? str(args.file_path)) : command ? filesRead(command)[0] : undefined
-          yield clean({ ...b, kind: 'tool-call', id: c.id, name: c.name, input: c.arguments, command, readPath })
+          yield event(b, { kind: 'tool-call', id: c.id, name: c.name, input: c.arguments, command, readPath })
           // OpenClaw has no skill tool: the agent reads the SKILL.md it picked
           const skill =
             c.name === 'read' && readPath && skillOfPath(readPath, false)
@@ -75,10 +75,10 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
               : command
                 ? skillRead(command)
                 : undefined
-          if (skill) yield clean({ ...b, kind: 'skill-use', name: skill.name, how: 'read', path: skill.path })
+          if (skill) yield event(b, { kind: 'skill-use', name: skill.name, how: 'read', path: skill.path })
         }
         // the user stopped the turn (Esc): pi saves the partial message with stopReason "aborted"
-        if (m.stopReason === 'aborted') yield clean({ ...b, kind: 'interrupt' })
+        if (m.stopReason === 'aborted') yield event(b, { kind: 'interrupt' })
         break
       }
       case 'toolResult': {
@@ -89,7 +89,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
         const exitCode = int(details.exitCode) ?? exitCodeFromText(output, 'last')
         const failed = m.isError === true || details.status === 'failed'
         const ok = failed ? false : exitCode !== undefined ? exitCode === 0 : m.isError === false ? true : undefined
-        yield clean({ ...b, kind: 'tool-result', id, ok, exitCode, output: cut(output) })
+        yield event(b, { kind: 'tool-result', id, ok, exitCode, output: cut(output) })
         break
       }
       case 'bashExecution': {
@@ -97,10 +97,10 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
         const command = str(m.command)
         if (command === undefined) break
         const id = entryId ?? `bash:${b.line}`
-        yield clean({ ...b, kind: 'tool-call', id, name: 'bash', input: { command }, command, readPath: filesRead(command)[0] })
+        yield event(b, { kind: 'tool-call', id, name: 'bash', input: { command }, command, readPath: filesRead(command)[0] })
         const exitCode = int(m.exitCode)
         const ok = m.cancelled === true ? false : exitCode !== undefined ? exitCode === 0 : undefined
-        yield clean({ ...b, kind: 'tool-result', id, ok, exitCode, output: cut(str(m.output) ?? '') })
+        yield event(b, { kind: 'tool-result', id, ok, exitCode, output: cut(str(m.output) ?? '') })
         break
       }
       default:
