@@ -10,8 +10,9 @@ const GENERIC = [
 
 /** `text` redacted, on one line, at most `max` characters. */
 export function quote(text: string, max = 240): string {
-  let t = text.replace(/\s+/g, ' ').trim()
-  for (const p of secretPatterns) t = t.replace(p, '[REDACTED]')
+  let t = text
+  for (const p of secretPatterns) t = t.replace(p, '[REDACTED]') // before joining lines: a PEM key spans several
+  t = t.replace(/\s+/g, ' ').trim()
   t = t.replace(GENERIC[0]!, '$1 [REDACTED]').replace(GENERIC[1]!, '$1[REDACTED]').replace(GENERIC[2]!, '$1[REDACTED]@')
   return t.length > max ? t.slice(0, max - 1).trimEnd() + '…' : t
 }
