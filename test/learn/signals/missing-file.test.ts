@@ -27,3 +27,11 @@ t.test('codex: a cat of a missing reference, no fix: a bullet that needs recurre
 t.test('near miss: the same missing read with no skill in play', async (t) => {
   t.same(await findingsOf(detector, index, [sessions('claude-code/missing-file-no-skill.jsonl')]), [])
 })
+
+t.test('gemini-cli: read_file of a missing reference, then the file found in the skill folder; a missing file the skill never names is nothing', async (t) => {
+  const found = await findingsOf(detector, index, [sessions('gemini-cli/session-2026-11-05T11-00-g9000000-missing.jsonl')])
+  t.equal(found.length, 1)
+  t.same(found[0]!.edit, { kind: 'replace', line: 16, from: 'references/checklist.md', to: 'docs/checklist.md' })
+  t.same(found[0]!.evidence.map((e) => [e.agent, e.role, e.line]), [['gemini-cli', 'missing', 4], ['gemini-cli', 'found', 5]])
+  t.same(await findingsOf(detector, index, [sessions('gemini-cli/session-2026-11-05T12-00-g9000000-other-file.jsonl')]), [])
+})
