@@ -90,13 +90,12 @@ function run() {
 
 function markdown(r) {
   if (!r) return '_Skipped: no real session logs (../shared/data/sessions)._'
-  const gib = r.corpus.bytes / 2 ** 30
   const time = r.targets.metTime ? 'met' : 'missed'
   const mem = r.targets.metRss ? 'met' : 'missed'
   return [
-    `**Verdict: time target ${time}, memory target ${mem}.** \`dotskills learn\` reads ${round(gib, 2)} GiB of real session logs`,
+    `**Verdict: time target ${time}, memory target ${mem}.** \`dotskills learn\` reads ${Math.round(r.corpus.bytes / 2 ** 20)} MiB of real session logs`,
     `(${r.corpus.files} files, ${r.learn.sessions} sessions, ${r.learn.lines.toLocaleString('en')} lines) in ${fmtMs(r.wallMs.median)} (median of ${r.wallMs.runs} runs; ${r.mibPerS} MiB/s)`,
-    `with a peak RSS of ${fmtMB(r.rssKB?.median)}; targets ≤ ${r.targets.seconds} s and ≤ ${r.targets.rssMB} MB per GiB.`,
+    `with a peak RSS of ${fmtMB(r.rssKB?.median)}; targets ≤ ${r.targets.seconds} s and ≤ ${r.targets.rssMB} MB for 1 GB.`,
     '',
     '| measure | median (min–max) |',
     '| --- | --- |',
@@ -105,7 +104,7 @@ function markdown(r) {
     `| throughput | ${r.mibPerS} MiB/s |`,
     '',
     r.learn.commitProposal
-      ? `The one proposal is the real failure (\`${r.learn.commitProposal.summary}\`), seen in ${r.learn.commitProposal.recurrence} sessions (one per replica).`
+      ? `${r.learn.proposals} proposals; the one the benchmark checks for is the real failure (${r.learn.commitProposal.summary}), seen in ${r.learn.commitProposal.recurrence} sessions (one per replica). The other is a new-skill draft of a command sequence the replicas repeat: replication makes one session look like many.`
       : 'No proposal was found for the commit skill: the benchmark did not do its work.',
     `Machine: ${r.machine.cpuModel}, ${r.machine.nproc} cores, Node ${r.machine.node}, commit ${r.machine.dotskillsCommit}, ${r.machine.date.slice(0, 10)}.`,
   ].join('\n')
