@@ -22,6 +22,8 @@ export interface Context {
   cacheDir: string
   /** dotskills' state folder (what it wrote): $XDG_STATE_HOME/dotskills, else <home>/.local/state/dotskills */
   stateDir: string
+  /** dotskills' data folder (a cloned dotfiles repo): $XDG_DATA_HOME/dotskills, else <home>/.local/share/dotskills */
+  dataDir: string
   /** project folder for project-scoped installs (--project, default cwd) */
   project: string
   /** agent ids given with --agent */
@@ -80,6 +82,7 @@ export function createContext(input: ContextInput): Context {
     // an XDG variable wins over --home, as the XDG spec intends; relative values are ignored
     cacheDir: join(xdg(env.XDG_CACHE_HOME) ?? join(home, '.cache'), 'dotskills'),
     stateDir: join(xdg(env.XDG_STATE_HOME) ?? join(home, '.local', 'state'), 'dotskills'),
+    dataDir: join(xdg(env.XDG_DATA_HOME) ?? join(home, '.local', 'share'), 'dotskills'),
     project: o.project ? resolve(cwd, o.project) : cwd,
     agents: o.agent?.length ? o.agent : undefined,
     env,

@@ -2,6 +2,7 @@
 import add from './add.js'
 import agents from './agents.js'
 import diff from './diff.js'
+import init from './init.js'
 import install from './install.js'
 import learn from './learn.js'
 import lint from './lint.js'
@@ -16,4 +17,4 @@ import update from './update.js'
 import verify from './verify.js'
 import type { CommandDefinition } from './types.js'
 
-export const commands: readonly CommandDefinition[] = [lint, add, remove, sync, update, install, status, diff, verify, list, uninstall, reAdd, agents, learn, schema]
+export const commands: readonly CommandDefinition[] = [init, lint, add, remove, sync, update, install, status, diff, verify, list, uninstall, reAdd, agents, learn, schema]

@@ -4,7 +4,7 @@
 // shared isomorphic-git cache object, and loads isomorphic-git only when a command needs git.
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { DotskillsError } from '../errors.js'
 import { authFor, type SourceAuth } from './auth.js'
 import { gitFs } from './git-fs.js'
@@ -302,6 +302,43 @@ export class GitStore {
       if (!ref) await git.writeRef({ fs: this.fs, gitdir, ref: 'HEAD', value: `refs/heads/${local}`, symbolic: true, force: true })
     }
     return oid
+  }
+
+  /**
+   * A full clone with a working tree (a dotfiles repo the user will edit and push), made beside
+   * `dir` and renamed into place, so a failure leaves nothing half-cloned. Gives the commit.
+   */
+  async clone(remote: Remote, dir: string, ref: string | undefined): Promise<string> {
+    const git = await this.load()
+    const t = await this.transport(remote)
+    const tmp = `${dir}.tmp-${process.pid}-${Date.now().toString(36)}`
+    fs.mkdirSync(dirname(dir), { recursive: true })
+    this.phase = `${remote.name}: cloning`
+    this.draw()
+    try {
+      await git.clone({
+        ...t,
+        fs, // plain fs: the memoizing one is for bare caches, and a checkout writes files
+        dir: tmp,
+        url: remote.url,
+        ref,
+        singleBranch: false,
+        cache: this.cache,
+        onProgress: (e) => {
+          this.phase = `${remote.name}: ${e.phase.toLowerCase()}${e.total ? ` ${Math.round((100 * e.loaded) / e.total)}%` : ''}`
+          this.draw()
+        },
+      })
+      const oid = await git.resolveRef({ fs, dir: tmp, ref: 'HEAD' })
+      fs.renameSync(tmp, dir)
+      this.draw(true)
+      return oid
+    } catch (err) {
+      if (ref && (err as { code?: string }).code === 'NotFoundError') throw this.error(remote, `no branch or tag "${ref}"`)
+      throw err instanceof DotskillsError ? err : this.translate(remote, err)
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true })
+    }
   }
 
   /** An annotated tag's commit. */
