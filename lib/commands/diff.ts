@@ -27,6 +27,8 @@ const diffCommand: CommandDefinition<DiffArgs> = {
     const { createTwoFilesPatch } = await import('diff')
     const p = await prepare(ctx, { skills: args.skill })
     const drift = p.changes.filter(isDrift)
+    const exitCode = args.exitCode && drift.length > 0 ? 1 : 0
+    if (ctx.json) return { exitCode, stdout: JSON.stringify(drift.map((c) => ({ status: c.status, action: c.action, path: c.path })), null, 2) + '\n' }
     let out = ''
     const diffs: string[] = []
     for (const c of drift) {
@@ -51,7 +53,7 @@ const diffCommand: CommandDefinition<DiffArgs> = {
       out += createTwoFilesPatch(c.actual ? `a/${shown}` : '/dev/null', c.action === 'delete' ? '/dev/null' : `b/${shown}`, before, after, '', '', { context: 3 })
         .replace(/^=+\n/, '')
     }
-    return { exitCode: args.exitCode && drift.length > 0 ? 1 : 0, stdout: out + diffs.join('') }
+    return { exitCode, stdout: out + diffs.join('') }
   },
 }
 

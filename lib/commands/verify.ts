@@ -1,5 +1,5 @@
 // `dotskills verify`: exit 0 when every installed file is exactly as install would leave it,
-// 1 on any drift, 3 on conflicts. Prints nothing unless --verbose.
+// 1 on any drift, 3 on conflicts. Prints nothing unless --verbose (the drifted files) or --json.
 import type { CommandDefinition } from './types.js'
 
 const verifyCommand: CommandDefinition<{ skill?: string[] }> = {
@@ -15,8 +15,10 @@ const verifyCommand: CommandDefinition<{ skill?: string[] }> = {
     const { displayPath } = await import('../engine/show.js')
     const p = await prepare(ctx, { skills: args.skill })
     const drift = p.changes.filter(isDrift)
+    const exitCode = drift.some(isConflict) ? 3 : drift.length > 0 ? 1 : 0
+    if (ctx.json) return { exitCode, stdout: JSON.stringify(drift.map((c) => ({ status: c.status, path: c.path })), null, 2) + '\n' }
     const stderr = ctx.verbose ? drift.map((c) => `${c.status} ${displayPath(c.path, ctx.home, ctx.cwd)}`) : []
-    return { exitCode: drift.some(isConflict) ? 3 : drift.length > 0 ? 1 : 0, stderr }
+    return { exitCode, stderr }
   },
 }
 

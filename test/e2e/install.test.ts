@@ -139,8 +139,8 @@ t.test('an agent removed from the config is uninstalled; --agent limits a run', 
   t.ok(existsSync(join(home, '.claude/skills/code-review/SKILL.md')))
 })
 
-t.test('diff shows a unified diff; --name-only lists paths', async (t) => {
-  const { run, repo } = setup(t)
+t.test('diff shows a unified diff; --name-only lists paths; --json for both diff and verify', async (t) => {
+  const { run, repo, home } = setup(t)
   run('install')
   writeFileSync(join(repo, 'skills/code-review/SKILL.md'), skill('code-review', 'Review a diff. Use when asked for a review.', 'Better steps.\n'))
   const d = run('diff')
@@ -149,6 +149,13 @@ t.test('diff shows a unified diff; --name-only lists paths', async (t) => {
   t.equal(run('diff', '--exit-code').code, 1)
   t.equal(run('diff', '--name-only').stdout, '~/.agents/skills/code-review/SKILL.md\n~/.claude/skills/code-review/SKILL.md\n')
   t.equal(run('verify').code, 1)
+  const paths = [join(home, '.agents/skills/code-review/SKILL.md'), join(home, '.claude/skills/code-review/SKILL.md')]
+  const json = run('diff', '--json', '--exit-code')
+  t.equal(json.code, 1)
+  t.same(JSON.parse(json.stdout).map((c: { path: string; action: string }) => [c.path, c.action]), paths.map((p) => [p, 'update']))
+  const verify = run('verify', '--json')
+  t.equal(verify.code, 1)
+  t.same(JSON.parse(verify.stdout).map((c: { path: string }) => c.path), paths)
 })
 
 t.test('templates render per agent; a missing variable is an error with file and line', async (t) => {
