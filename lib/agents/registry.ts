@@ -113,6 +113,10 @@ export function checkAdapter(a: AgentAdapter): void {
   }
   for (const [i, o] of (a.outputs ?? []).entries()) checkOutput(a, o, `outputs[${i}]`)
   if (a.notes !== undefined && typeof a.notes !== 'string') throw bad('"notes" must be a string')
+  const ev = a.evidence
+  if (ev !== undefined && !(ev && (ev.level === 'primary' || ev.level === 'secondary') && Array.isArray(ev.sources) && ev.sources.every((x) => typeof x === 'string'))) {
+    throw bad('"evidence" must be { level: primary or secondary, sources: [text, …] }')
+  }
 }
 
 function checkOutput(a: AgentAdapter, o: AdapterOutput, where: string) {
@@ -199,20 +203,26 @@ export function detectAdapter(adapter: AgentAdapter, opts: { home: string; env: 
     }
     if (isDir(path)) return { detected: true, via: d }
   }
-  const bins = adapter.detect.bins ?? []
-  if (bins.length > 0) {
-    const dirs = pathDirs(opts.env)
-    const exts = process.platform === 'win32' ? pathExts(opts.env) : ['']
-    for (const bin of bins) {
-      for (const dir of dirs) {
-        for (const ext of exts) {
-          const file = join(dir, bin + ext)
-          if (isExecutable(file)) return { detected: true, via: file }
-        }
-      }
-    }
+  for (const bin of adapter.detect.bins ?? []) {
+    const file = findOnPath(bin, opts.env)
+    if (file) return { detected: true, via: file }
   }
   return { detected: false }
+}
+
+/**
+ * The absolute path of executable `bin` in the first folder of `env.PATH` that has it (relative
+ * PATH entries are skipped; PATHEXT extensions on Windows), or undefined.
+ */
+export function findOnPath(bin: string, env: NodeJS.ProcessEnv): string | undefined {
+  const exts = process.platform === 'win32' ? pathExts(env) : ['']
+  for (const dir of pathDirs(env)) {
+    for (const ext of exts) {
+      const file = join(dir, bin + ext)
+      if (isExecutable(file)) return file
+    }
+  }
+  return undefined
 }
 
 function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {

@@ -41,32 +41,8 @@ export interface PrepareOptions {
 
 export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<Prepared> {
   const config = await requireConfig(ctx.cwd, ctx.configPath)
-  const { builtinAdapters, resolveAdapters, detectAdapter } = await import('../agents/registry.js')
-  let all: AgentAdapter[]
-  try {
-    all = resolveAdapters((config.config.adapters ?? []) as Partial<AgentAdapter>[])
-  } catch (err) {
-    if (err instanceof DotskillsError && !err.details.path) err.details.path = config.path
-    throw err
-  }
+  const { all, adapters, scope, profile } = await selectAgents(ctx, config)
   const known = new Map(all.map((a) => [a.id, a]))
-
-  const profile = activeProfile(config, ctx.env)
-  const settings = { ...config.config, ...(profile ? defined({ agents: profile.agents, scope: profile.scope }) : {}) }
-  const wanted = settings.agents ?? 'detected'
-  let adapters: AgentAdapter[]
-  if (wanted === 'detected') adapters = all.filter((a) => detectAdapter(a, { home: ctx.home, env: ctx.env }).detected)
-  else {
-    adapters = wanted.map((id) => {
-      const a = known.get(id)
-      if (!a) throw configError(`unknown agent "${id}" in agents (known: ${builtinAdapters.map((b) => b.id).join(', ')})`, { path: config.path })
-      return a
-    })
-  }
-  if (ctx.agents) {
-    for (const id of ctx.agents) if (!known.has(id)) throw usageError(`--agent ${id}: unknown agent`, { hint: 'run `dotskills agents` for the list' })
-    adapters = ctx.agents.map((id) => known.get(id)!)
-  }
 
   const { roots, skills: own } = await ownSkills(config)
   let skills = own
@@ -91,7 +67,6 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
     skills = skills.filter((s) => names.has(basename(s.dir)))
   }
 
-  const scope: Scope = settings.scope ?? 'global'
   const perAgent = config.config.agentSkills ?? {}
   for (const id of Object.keys(perAgent)) {
     if (!known.has(id)) throw configError(`agentSkills: unknown agent "${id}"`, { path: config.path })
@@ -119,6 +94,51 @@ export async function prepare(ctx: Context, opts: PrepareOptions = {}): Promise<
   const considered = (e: { agents: string[]; skill: string }) =>
     (!ctx.agents || e.agents.some((a) => ids.has(a))) && (!skillNames || skillNames.has(e.skill))
   return { config, skillRoots: roots, sourceSkillDirs, sources, adapters, scope, targets, state, changes: compare(targets, state, considered) }
+}
+
+export interface AgentSelection {
+  /** every adapter in effect: the built-ins with the config's adapters merged over them */
+  all: AgentAdapter[]
+  /** the agents a run writes to */
+  adapters: AgentAdapter[]
+  /** the config's (or machine profile's) `agents`: 'detected' or a list of ids */
+  wanted: 'detected' | string[]
+  scope: Scope
+  profile?: MachineProfile & { name: string }
+}
+
+/**
+ * Which agents a run writes to, and in which scope: the config's `agents` (or the active machine
+ * profile's), narrowed by --agent. Without a config: the detected built-in agents, global scope.
+ */
+export async function selectAgents(ctx: Context, config?: LoadedConfig): Promise<AgentSelection> {
+  const { builtinAdapters, resolveAdapters, detectAdapter } = await import('../agents/registry.js')
+  let all: AgentAdapter[]
+  try {
+    all = resolveAdapters((config?.config.adapters ?? []) as Partial<AgentAdapter>[])
+  } catch (err) {
+    if (config && err instanceof DotskillsError && !err.details.path) err.details.path = config.path
+    throw err
+  }
+  const known = new Map(all.map((a) => [a.id, a]))
+
+  const profile = config ? activeProfile(config, ctx.env) : undefined
+  const settings = { ...config?.config, ...(profile ? defined({ agents: profile.agents, scope: profile.scope }) : {}) }
+  const wanted = settings.agents ?? 'detected'
+  let adapters: AgentAdapter[]
+  if (wanted === 'detected') adapters = all.filter((a) => detectAdapter(a, { home: ctx.home, env: ctx.env }).detected)
+  else {
+    adapters = wanted.map((id) => {
+      const a = known.get(id)
+      if (!a) throw configError(`unknown agent "${id}" in agents (known: ${builtinAdapters.map((b) => b.id).join(', ')})`, { path: config?.path })
+      return a
+    })
+  }
+  if (ctx.agents) {
+    for (const id of ctx.agents) if (!known.has(id)) throw usageError(`--agent ${id}: unknown agent`, { hint: 'run `dotskills agents` for the list' })
+    adapters = ctx.agents.map((id) => known.get(id)!)
+  }
+  return { all, adapters, wanted, scope: settings.scope ?? 'global', profile }
 }
 
 /**

@@ -95,6 +95,22 @@ export function authFor(url: string, auth: string | undefined, opts: AuthOptions
   return state
 }
 
+/** Where a source's credentials would come from: a variable, or a git credential helper. */
+export type CredentialSource = { kind: 'env'; name: string } | { kind: 'helper' }
+
+/**
+ * Where credentials for `url` would come from, without a request to its server (doctor): the
+ * source's `auth: env:NAME` or its host's token variable, else what `git credential fill` gives
+ * (without a prompt; never approved or rejected). Undefined: none found. The credential itself
+ * never leaves this module. Throws E_SOURCE when `auth: env:NAME` names an unset variable.
+ */
+export async function credentialSource(url: string, auth: string | undefined, opts: AuthOptions): Promise<CredentialSource | undefined> {
+  const a = authFor(url, auth, opts)
+  if (a.from) return { kind: 'env', name: a.from }
+  if (opts.helpers === false) return undefined
+  return (await credentialHelper('fill', url, undefined, opts.env)) ? { kind: 'helper' } : undefined
+}
+
 function splitCredential(value: string, user: string): GitAuth {
   const colon = value.indexOf(':')
   return colon > 0 ? { username: value.slice(0, colon), password: value.slice(colon + 1) } : { username: user, password: value }
@@ -125,15 +141,21 @@ async function credentialHelper(
       child = spawn('git', ['credential', action], {
         env: { ...env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never', GIT_ASKPASS: '', SSH_ASKPASS: '' },
         stdio: ['pipe', 'pipe', 'ignore'],
-        timeout: HELPER_TIMEOUT_MS,
       })
     } catch {
       return resolve(undefined)
     }
+    // our own timer, not spawn's `timeout`: Node leaves that one running when git is not on
+    // PATH (ENOENT), which kept dotskills alive for the whole timeout before it could exit
+    const timer = setTimeout(() => child.kill(), HELPER_TIMEOUT_MS)
+    const done = (value: string | undefined) => {
+      clearTimeout(timer)
+      resolve(value)
+    }
     let text = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (text += d))
-    child.on('error', () => resolve(undefined)) // no git on PATH
-    child.on('close', (code) => resolve(code === 0 ? text : undefined))
+    child.on('error', () => done(undefined)) // no git on PATH
+    child.on('close', (code) => done(code === 0 ? text : undefined))
     child.stdin.on('error', () => {})
     child.stdin.end(input)
   })

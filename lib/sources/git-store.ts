@@ -148,6 +148,28 @@ export class GitStore {
     return this.has(gitdir, commit)
   }
 
+  /**
+   * What the cache holds for a pinned commit, read only (doctor; no network): no repository, a
+   * repository with the commit, one without it (a fetch adds it), or one that cannot be read.
+   */
+  async inspect(url: string, commit: string): Promise<{ state: 'absent' | 'present' | 'lacking' } | { state: 'damaged'; why: string }> {
+    const gitdir = this.gitdir(url)
+    if (!fs.existsSync(gitdir)) return { state: 'absent' }
+    const missing = ['HEAD', 'objects'].filter((f) => !fs.existsSync(join(gitdir, f)))
+    if (missing.length) return { state: 'damaged', why: `not a git repository (no ${missing.join(', no ')})` }
+    const git = await this.load()
+    try {
+      await git.readCommit({ fs: this.fs, gitdir, oid: commit, cache: this.cache })
+      return { state: 'present' }
+    } catch (err) {
+      const e = err as { code?: string; message?: string }
+      if (e.code === 'NotFoundError') return { state: 'lacking' }
+      // isomorphic-git says only "An internal error caused this command to fail" for a bad pack
+      const why = e.code === 'InternalError' ? 'an object pack cannot be read' : (e.message ?? String(err)).split('\n')[0]
+      return { state: 'damaged', why: `commit ${commit.slice(0, 12)} cannot be read: ${why}` }
+    }
+  }
+
   private async has(gitdir: string, commit: string): Promise<boolean> {
     try {
       await this.git!.readCommit({ fs: this.fs, gitdir, oid: commit, cache: this.cache })
