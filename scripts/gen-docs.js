@@ -1,18 +1,30 @@
 #!/usr/bin/env node
-// Regenerates the README's command and rule reference from the code (run after `npm run build`).
-// `--check` exits 1 when the README is out of date instead of writing it.
-import { readFileSync, writeFileSync } from 'node:fs'
-import { renderReadme } from '../dist/docs.js'
+// Regenerates the generated docs from the code (run after `npm run build`; `npm run docs` does
+// both): the README's command and rule reference, docs/config.md and docs/agents.md.
+// `--check` exits 1 when one is out of date instead of writing it.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { generatedDocs, renderReadme } from '../dist/docs.js'
 
-const path = new URL('../README.md', import.meta.url)
-const current = readFileSync(path, 'utf8')
-const next = renderReadme(current)
-if (process.argv.includes('--check')) {
-  if (next !== current) {
-    console.error('README.md is out of date: run `npm run docs`')
-    process.exit(1)
+const root = new URL('../', import.meta.url)
+const read = (path) => {
+  try {
+    return readFileSync(new URL(path, root), 'utf8')
+  } catch {
+    return undefined
   }
-} else if (next !== current) {
-  writeFileSync(path, next)
-  console.error('README.md updated')
+}
+const readme = read('README.md')
+const files = { 'README.md': renderReadme(readme), ...generatedDocs() }
+const stale = []
+for (const [path, next] of Object.entries(files)) {
+  if (read(path) === next) continue
+  stale.push(path)
+  if (process.argv.includes('--check')) continue
+  mkdirSync(new URL('.', new URL(path, root)), { recursive: true })
+  writeFileSync(new URL(path, root), next)
+  console.error(`${path} updated`)
+}
+if (process.argv.includes('--check') && stale.length) {
+  console.error(`out of date: ${stale.join(', ')}: run \`npm run docs\``)
+  process.exit(1)
 }

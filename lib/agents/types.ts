@@ -34,6 +34,15 @@ export interface AgentAdapter {
   outputs?: AdapterOutput[]
   /** one line shown by `dotskills agents`: caveats, sources */
   notes?: string
+  /** where the paths and fields above come from (listed in docs/agents.md) */
+  evidence?: AdapterEvidence
+}
+
+export interface AdapterEvidence {
+  /** `primary`: the vendor's own docs, code or changelog; `secondary`: peer tools' path tables, third-party pages, issue reports (re-verify) */
+  level: 'primary' | 'secondary'
+  /** what was read, e.g. `cursor.com/docs/skills` */
+  sources: string[]
 }
 
 export interface AdapterOutput {

@@ -1,12 +1,15 @@
 // The command list. Adding a command = one file in this folder + one line here.
 import add from './add.js'
 import agents from './agents.js'
+import completion from './completion.js'
 import diff from './diff.js'
+import doctor from './doctor.js'
 import init from './init.js'
 import install from './install.js'
 import learn from './learn.js'
 import lint from './lint.js'
 import list from './list.js'
+import newSkill from './new.js'
 import reAdd from './re-add.js'
 import remove from './remove.js'
 import schema from './schema.js'
@@ -17,4 +20,4 @@ import update from './update.js'
 import verify from './verify.js'
 import type { CommandDefinition } from './types.js'
 
-export const commands: readonly CommandDefinition[] = [init, lint, add, remove, sync, update, install, status, diff, verify, list, uninstall, reAdd, agents, learn, schema]
+export const commands: readonly CommandDefinition[] = [init, newSkill, lint, add, remove, sync, update, install, status, diff, verify, list, uninstall, reAdd, agents, doctor, learn, schema, completion]

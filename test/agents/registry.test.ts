@@ -171,6 +171,8 @@ t.test('resolveAdapters: invalid entries are config errors', async (t) => {
     ['bad extraFields', { id: 'codex', extraFields: 'all' }],
     ['bin with a slash', { id: 'codex', detect: { bins: ['/usr/bin/codex'] } }],
     ['output path with ..', { id: 'cursor', outputs: [{ kind: 'file', per: 'per-skill', path: { project: '../x.mdc' }, template: '' }] }],
+    ['evidence of an unknown level', { id: 'codex', evidence: { level: 'hearsay', sources: ['a blog'] } }],
+    ['evidence without a list of sources', { id: 'codex', evidence: { level: 'primary', sources: 'docs' } }],
   ]
   for (const [what, entry] of cases) {
     t.throws(() => resolveAdapters([entry as any]), CONFIG_ERROR, what)

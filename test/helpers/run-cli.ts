@@ -45,6 +45,8 @@ export interface CliOptions {
   env?: Record<string, string>
   input?: string
   writable?: string[]
+  /** the launcher to run instead of the repository's (e.g. one installed from the packed tarball) */
+  bin?: string
 }
 
 function cliEnv(opts: CliOptions): Record<string, string> {
@@ -60,7 +62,7 @@ function cliEnv(opts: CliOptions): Record<string, string> {
 }
 
 export function runCli(args: string[], opts: CliOptions): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: cliEnv(opts), encoding: 'utf8', input: opts.input ?? '' })
+  const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], { cwd: opts.cwd, env: cliEnv(opts), encoding: 'utf8', input: opts.input ?? '' })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -73,7 +75,7 @@ export function runCliAsync(args: string[], opts: CliOptions & { timeoutMs?: num
   const env = cliEnv(opts)
   return new Promise((resolve, reject) => {
     // its own process group: a timeout kills whatever it started too (tap's coverage wraps children)
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true })
+    const child = spawn(process.execPath, [opts.bin ?? BIN, ...args], { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))

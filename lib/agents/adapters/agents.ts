@@ -14,6 +14,7 @@ const agents: AgentAdapter = {
   extraFields: [],
   detect: { dirs: ['~/.agents'] },
   notes: 'shared folder read by Codex, Cursor, Copilot, Gemini CLI, OpenCode, Goose, Amp (project only), OpenClaw; not Claude Code or Windsurf',
+  evidence: { level: 'primary', sources: ['agentskills.io client implementation guide'] },
 }
 
 export default agents

@@ -12,6 +12,7 @@ const amp: AgentAdapter = {
   extraFields: [],
   detect: { dirs: ['~/.config/amp'], bins: ['amp'] },
   notes: '[S only] paths from vercel-labs/skills and third-party guides; also reads .claude/skills and ~/.claude/skills',
+  evidence: { level: 'secondary', sources: ['vercel-labs/skills src/agents.ts', 'third-party guides'] },
 }
 
 export default amp

@@ -28,6 +28,7 @@ const claudeCode: AgentAdapter = {
   ],
   detect: { dirs: ['~/.claude'], bins: ['claude'] },
   notes: 'does not read .agents/skills; with $CLAUDE_CONFIG_DIR set, override skills.global in config',
+  evidence: { level: 'primary', sources: ['Claude Code skills docs', 'Claude Code CHANGELOG'] },
 }
 
 export default claudeCode

@@ -12,6 +12,7 @@ const cline: AgentAdapter = {
   extraFields: [],
   detect: { dirs: ['~/.cline'] },
   notes: '[S] paths per vercel-labs/skills (rulesync: .cline/skills); skills are experimental: enable them in Cline settings',
+  evidence: { level: 'secondary', sources: ['vercel-labs/skills src/agents.ts (paths)', 'docs.cline.bot (the skills feature)'] },
 }
 
 export default cline

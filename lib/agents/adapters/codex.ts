@@ -13,6 +13,7 @@ const codex: AgentAdapter = {
   extraFields: [],
   detect: { dirs: ['~/.codex'], bins: ['codex'] },
   notes: 'shares .agents/skills with the agents adapter; also reads the deprecated ~/.codex/skills (keep skills out of it)',
+  evidence: { level: 'primary', sources: ['openai/codex codex-rs/core-skills/src/loader.rs'] },
 }
 
 export default codex

@@ -15,6 +15,7 @@ const copilot: AgentAdapter = {
   extraFields: ['argument-hint', 'user-invocable', 'disable-model-invocation'],
   detect: { dirs: ['~/.copilot'], bins: ['copilot'] },
   notes: 'also reads .agents/skills and .claude/skills (a skill in both shows twice); no .instructions.md output (it would be always-on)',
+  evidence: { level: 'primary', sources: ['github/docs creating-adding-skills.md'] },
 }
 
 export default copilot

@@ -31,6 +31,7 @@ const cursor: AgentAdapter = {
     },
   ],
   notes: 'also reads .agents/skills and .claude/skills (a skill in both shows twice); .mdc rule format is [S]',
+  evidence: { level: 'primary', sources: ['cursor.com/docs/skills', '.mdc rule format: peer tools (rulesync cursor-rule.ts) and third-party pages'] },
 }
 
 export default cursor

@@ -13,6 +13,7 @@ const geminiCli: AgentAdapter = {
   extraFields: [],
   detect: { dirs: ['~/.gemini'], bins: ['gemini'] },
   notes: '[S] retirement announced for 2026-06-18 (Antigravity); project skills load in trusted folders only; also reads .agents/skills',
+  evidence: { level: 'primary', sources: ['google-gemini/gemini-cli docs/cli/skills.md', 'skillLoader.ts'] },
 }
 
 export default geminiCli

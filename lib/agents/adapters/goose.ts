@@ -12,6 +12,7 @@ const goose: AgentAdapter = {
   extraFields: [],
   detect: { dirs: ['~/.config/goose'], bins: ['goose'] },
   notes: 'shares .agents/skills with the agents adapter; also reads .claude/skills (a skill in both shows twice)',
+  evidence: { level: 'primary', sources: ['block/goose docs using-skills.md'] },
 }
 
 export default goose

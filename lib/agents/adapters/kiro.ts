@@ -11,6 +11,7 @@ const kiro: AgentAdapter = {
   extraFields: [],
   detect: { dirs: ['~/.kiro'], bins: ['kiro-cli'] },
   notes: '[S only] skill paths from peer tools, not from Kiro docs; re-verify',
+  evidence: { level: 'secondary', sources: ['vercel-labs/skills (kiro-cli)', 'rulesync', 'ruler PR #780'] },
 }
 
 export default kiro

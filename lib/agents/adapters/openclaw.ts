@@ -17,6 +17,7 @@ const openclaw: AgentAdapter = {
   extraFields: ['homepage', 'user-invocable', 'disable-model-invocation', 'command-dispatch', 'command-tool', 'command-arg-mode'],
   detect: { dirs: ['~/.openclaw'], bins: ['openclaw'] },
   notes: 'global only: a workspace reads <workspace>/.agents/skills (the agents adapter); also reads ~/.agents/skills (a skill in both shows twice)',
+  evidence: { level: 'primary', sources: ['openclaw/openclaw docs/tools/skills.md'] },
 }
 
 export default openclaw

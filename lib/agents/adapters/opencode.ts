@@ -12,6 +12,7 @@ const opencode: AgentAdapter = {
   extraFields: [],
   detect: { dirs: ['~/.config/opencode'], bins: ['opencode'] },
   notes: 'also reads .claude/skills and .agents/skills (a skill in both shows twice)',
+  evidence: { level: 'primary', sources: ['opencode.ai/docs/skills'] },
 }
 
 export default opencode

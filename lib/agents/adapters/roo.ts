@@ -12,6 +12,7 @@ const roo: AgentAdapter = {
   extraFields: [],
   detect: { dirs: ['~/.roo'] },
   notes: '[S] end-of-life per rulesync, continued as Zoo Code; skills need Roo Code 3.38 or later',
+  evidence: { level: 'primary', sources: ['docs.roocode.com/features/skills', 'RooCodeInc/Roo-Code#10513'] },
 }
 
 export default roo

@@ -12,6 +12,7 @@ const windsurf: AgentAdapter = {
   extraFields: [],
   detect: { dirs: ['~/.codeium/windsurf'] },
   notes: '[S] being renamed Devin Desktop; peers now write .devin/skills, so these paths may move',
+  evidence: { level: 'primary', sources: ['docs.windsurf.com cascade/skills'] },
 }
 
 export default windsurf
