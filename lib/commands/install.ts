@@ -60,7 +60,10 @@ const installCommand: CommandDefinition<InstallArgs> = {
     const release = acquireLock(ctx.stateDir)
     let result
     try {
-      result = apply(p.changes, p.state, { force: !!args.force })
+      const { progressLine } = await import('../progress.js')
+      const progress = progressLine(ctx)
+      result = apply(p.changes, p.state, { force: !!args.force, progress: (n, total) => progress.step(`install: ${n}/${total} files`) })
+      progress.done()
       p.state.save()
     } finally {
       release()

@@ -16,10 +16,12 @@ export interface ApplyResult {
   kept: string[]
 }
 
-export function apply(changes: Change[], state: State, opts: { force: boolean; now?: Date }): ApplyResult {
+export function apply(changes: Change[], state: State, opts: { force: boolean; now?: Date; progress?: (done: number, total: number) => void }): ApplyResult {
   const result: ApplyResult = { written: [], removed: [], backups: [], kept: [] }
   const stamp = (opts.now ?? new Date()).toISOString().replace(/[:.]/g, '-')
+  let done = 0
   for (const c of changes) {
+    opts.progress?.(++done, changes.length)
     if (isConflict(c) && !opts.force) throw new Error('apply called with unresolved conflicts') // callers check first
     switch (c.action) {
       case 'none':

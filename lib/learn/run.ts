@@ -4,6 +4,7 @@
 // the (bounded) findings.
 import type { LoadedConfig } from '../config/load.js'
 import type { Context } from '../context.js'
+import { progressLine } from '../progress.js'
 import { Aggregator, distinctProcedures } from './aggregate.js'
 import { draft, unifiedDiff, type Draft, type Proposal } from './propose.js'
 import { findLogs, keepSession, type ScanFilter } from './scan.js'
@@ -38,8 +39,9 @@ export async function eachSession(ctx: Context, paths: string[], filter: ScanFil
   let sessions = 0
   let done = 0
   let unknownFiles = 0
+  const progress = progressLine(ctx)
   for (const f of files) {
-    ctx.progress?.(`learn: reading ${++done}/${files.length} log files`)
+    progress.step(`learn: reading log files: ${++done}/${files.length}`)
     const found = await readSessions(f.path, counts, f.reader)
     if (!found) unknownFiles++
     for (const s of found ?? []) {
@@ -48,6 +50,7 @@ export async function eachSession(ctx: Context, paths: string[], filter: ScanFil
       visit(s)
     }
   }
+  progress.done()
   return { files: files.length, unknownFiles, sessions, counts }
 }
 
