@@ -35,6 +35,10 @@ export interface Io {
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
 
+/** yargs' "Invalid values:\n  Argument: x, Given: "y", Choices: "a", "b"" as one line, like every other error. */
+const oneLine = (msg: string) =>
+  msg.replace(/^invalid values:\s*\n\s*Argument: ([^,]+), Given: ("[^"]*"|\S+), Choices: (.*)$/s, (_m, arg: string, given: string, choices: string) => `invalid value ${given} for ${arg}: choose ${choices.trim()}`).replace(/\s*\n\s*/g, '; ')
+
 /** Build the yargs parser. Exported so tests can inspect every command's definition. */
 export function buildParser(argv: string[], onResult: (r: CommandResult) => void, io: Io) {
   const parser = yargs(argv)
@@ -54,7 +58,7 @@ export function buildParser(argv: string[], onResult: (r: CommandResult) => void
     .fail((msg, err) => {
       // yargs reports its own validation failures as YError: those are usage errors
       if (err && err.name !== 'YError') throw err
-      throw usageError(lowerFirst(msg ?? err?.message ?? 'invalid usage'), { hint: 'see `dotskills --help`' })
+      throw usageError(oneLine(lowerFirst(msg ?? err?.message ?? 'invalid usage')), { hint: 'see `dotskills --help`' })
     })
   for (const def of commands) register(parser, def, onResult, io)
   return parser

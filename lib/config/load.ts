@@ -68,7 +68,7 @@ interface Parsed {
 export async function requireConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
   const config = await loadConfig(cwd, explicit)
   if (!config) {
-    throw usageError('no dotskills config found', { hint: 'create dotskills.yaml (see examples/dotfiles, or `dotskills add <source>` makes one) or pass --config <file|dir>' })
+    throw usageError('no dotskills config found', { hint: '`dotskills init` creates one here (`dotskills add <source>` does too), or pass --config <file|dir>' })
   }
   return config
 }

@@ -164,7 +164,7 @@ t.test('no config: a failed row with the hint, not a crash; the agents are still
     check: 'config',
     status: 'fail',
     detail: 'no dotskills config found',
-    hint: 'create dotskills.yaml (see examples/dotfiles, or `dotskills add <source>` makes one) or pass --config <file|dir>',
+    hint: '`dotskills init` creates one here (`dotskills add <source>` does too), or pass --config <file|dir>',
   })
   t.same(got.filter((x) => /^(lock|cache|credentials)/.test(x.check)), [], 'nothing to say about sources')
   t.same(byCheck(got, 'agent claude-code'), [{ check: 'agent claude-code', status: 'ok', detail: 'detected (~/.claude); skills go to ~/.claude/skills' }])
@@ -176,7 +176,7 @@ t.test('no config: a failed row with the hint, not a crash; the agents are still
   t.equal(
     quiet.stdout,
     'fail  config  no dotskills config found\n' +
-      '              hint: create dotskills.yaml (see examples/dotfiles, or `dotskills add <source>` makes one) or pass --config <file|dir>\n',
+      '              hint: `dotskills init` creates one here (`dotskills add <source>` does too), or pass --config <file|dir>\n',
   )
 })
 

@@ -40,9 +40,9 @@ t.test('exit codes', async (t) => {
 t.test('bad flags exit 2 with one line and no stack trace', async (t) => {
   const dir = t.testdir(THREE)
   const bad: [string[], RegExp][] = [
-    [['lint', 'skills', '--format', 'nope'], /Choices: "stylish", "json", "github", "sarif"/],
+    [['lint', 'skills', '--format', 'nope'], /^dotskills: invalid value "nope" for format: choose "stylish", "json", "github", "sarif"\n/],
     [['lint', 'skills', '--bogus'], /unknown argument: bogus/i],
-    [['lint', 'skills', '--profile', 'nope'], /Choices:/],
+    [['lint', 'skills', '--profile', 'nope'], /^dotskills: invalid value "nope" for profile: choose /],
     [['lint', 'skills', '--rule', 'body-size'], /--rule "body-size": expected <rule-id>=off\|warn\|error/],
     [['lint', 'skills', '--rule', 'body-size=loud'], /expected <rule-id>=off\|warn\|error/],
     [['lint', 'skills', '--rule', 'no-such-rule=off'], /unknown rule "no-such-rule"/],
