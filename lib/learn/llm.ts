@@ -8,8 +8,8 @@ import type { Context } from '../context.js'
 import type { Draft } from './propose.js'
 import type { SkillIndex } from './signals/types.js'
 
-/** How long one answer may take, and how much of it is read. */
-const TIMEOUT_MS = Number(process.env.DOTSKILLS_LLM_TIMEOUT_MS) || 300_000
+/** How long one answer may take (DOTSKILLS_LLM_TIMEOUT_MS), and how much of it is read. */
+const TIMEOUT_MS = 300_000
 const MAX_OUTPUT = 1024 * 1024
 
 export type LlmAnswer = { ok: true; text: string } | { ok: false; why: string }
@@ -22,12 +22,20 @@ export function askLlm(command: string, d: Draft, skills: SkillIndex, ctx: Conte
     proposal: { id: p.id, signal: p.signal, skill: p.skill, target: p.target, summary: p.summary, confidence: p.confidence, recurrence: p.recurrence, evidence: p.evidence, diff: p.diff },
     skill: { name: p.skill, description: skills.get(p.skill)?.description ?? null, current: d.before, proposed: d.after },
   })
+  const timeoutMs = Number(ctx.env.DOTSKILLS_LLM_TIMEOUT_MS) || TIMEOUT_MS
   return new Promise((resolve) => {
-    const child = spawn(command, { shell: true, cwd: ctx.cwd, env: ctx.env, stdio: ['pipe', 'pipe', 'pipe'] })
+    // its own process group: on timeout the whole group is killed, not just the shell
+    const child = spawn(command, { shell: true, cwd: ctx.cwd, env: ctx.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true })
     const out: Buffer[] = []
     let size = 0
     let err = ''
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS)
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      } catch {
+        child.kill('SIGKILL')
+      }
+    }, timeoutMs)
     child.stdout.on('data', (b: Buffer) => {
       size += b.length
       if (size <= MAX_OUTPUT) out.push(b)
@@ -43,7 +51,7 @@ export function askLlm(command: string, d: Draft, skills: SkillIndex, ctx: Conte
       clearTimeout(timer)
       const text = Buffer.concat(out).toString('utf8')
       const last = err.trim().split('\n').pop() ?? ''
-      if (signal) resolve({ ok: false, why: `it was stopped (${signal}${signal === 'SIGKILL' ? `, over ${TIMEOUT_MS / 1000} s` : ''})` })
+      if (signal) resolve({ ok: false, why: `it was stopped (${signal}${signal === 'SIGKILL' ? `, over ${timeoutMs / 1000} s` : ''})` })
       else if (code !== 0) resolve({ ok: false, why: `it exited with ${code}${last ? `: ${last}` : ''}` })
       else if (size > MAX_OUTPUT) resolve({ ok: false, why: `it printed over ${MAX_OUTPUT} bytes` })
       else if (!/^(\ufeff)?---\r?\n/.test(text)) resolve({ ok: false, why: 'it did not print a SKILL.md (frontmatter first)' })

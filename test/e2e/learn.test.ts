@@ -207,6 +207,9 @@ process.stdin.on('data', (d) => (s += d)).on('end', () => {
   t.match(garbage.stderr, 'not used: it did not print a SKILL.md (frontmatter first)')
   const broken = w.cli('learn', REAL, '--llm', `printf -- '---\\nname: Bad Name\\ndescription: x\\n---\\n'`, '--dry-run')
   t.match(broken.stderr, 'not used: the edit would add lint errors')
+  const slow = runCli(['learn', REAL, '--llm', 'sleep 30; echo late', '--dry-run', '--home', w.home], { cwd: w.repo, writable: [w.home], env: { DOTSKILLS_LLM_TIMEOUT_MS: '300' } })
+  t.equal(slow.code, 0)
+  t.match(slow.stderr, 'not used: it was stopped (SIGKILL, over 0.3 s)', 'a command that hangs is stopped, with its children')
 })
 
 t.test('compare: per skill, two log sets side by side', async (t) => {
