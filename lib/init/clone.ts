@@ -54,10 +54,8 @@ export async function cloneRepo(ctx: Context, opts: CloneOptions): Promise<Comma
     }
     lines.push(`using the clone already in ${dir} (pull there to update it)`)
   } else {
-    const { GitStore } = await import('../sources/git-store.js')
-    const { version } = await import('../version.js')
-    const timeout = Number(ctx.env.DOTSKILLS_HTTP_TIMEOUT)
-    const store = new GitStore({ cacheDir: ctx.cacheDir, env: ctx.env, userAgent: `git/dotskills-${version}`, timeoutMs: timeout > 0 ? timeout : 60_000, progress: ctx.progress })
+    const { gitStore } = await import('../sources/session.js')
+    const store = await gitStore(ctx)
     const commit = await store.clone({ name: spec.name, url: spec.url, auth: spec.auth }, dir, spec.ref)
     lines.push(`cloned ${redactUrl(spec.url)} (${commit.slice(0, 12)}) into ${dir}`)
   }

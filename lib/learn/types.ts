@@ -4,7 +4,8 @@
 
 export type AgentId = 'claude-code' | 'codex' | 'gemini-cli' | 'openclaw' | 'copilot'
 
-interface Base {
+/** What every event carries. */
+export interface EventBase {
   agent: AgentId
   /** the log file (absolute) and the 1-based line the event comes from */
   file: string
@@ -18,32 +19,32 @@ interface Base {
 }
 
 /** Start of a session (one per file, or per session in files that hold several). */
-export interface SessionStart extends Base {
+export interface SessionStart extends EventBase {
   kind: 'session'
   /** the agent's own version string, when logged */
   version?: string
 }
 
 /** Text the human typed. Never a compaction summary, an injected skill body or a replay. */
-export interface HumanMessage extends Base {
+export interface HumanMessage extends EventBase {
   kind: 'human'
   text: string
 }
 
 /** Text in the user's role that the human did not type: skill bodies, reminders, command output. */
-export interface InjectedMessage extends Base {
+export interface InjectedMessage extends EventBase {
   kind: 'injected'
   text: string
   /** what it is, e.g. "skill-body", "command", "environment", "meta" */
   why: string
 }
 
-export interface AssistantMessage extends Base {
+export interface AssistantMessage extends EventBase {
   kind: 'assistant'
   text: string
 }
 
-export interface ToolCall extends Base {
+export interface ToolCall extends EventBase {
   kind: 'tool-call'
   /** the call id results refer to */
   id: string
@@ -56,7 +57,7 @@ export interface ToolCall extends Base {
   readPath?: string
 }
 
-export interface ToolResult extends Base {
+export interface ToolResult extends EventBase {
   kind: 'tool-result'
   /** the call it answers */
   id: string
@@ -70,7 +71,7 @@ export interface ToolResult extends Base {
 }
 
 /** A skill was used: by its tool, a typed /name or $name, a read of its SKILL.md, or injection. */
-export interface SkillUse extends Base {
+export interface SkillUse extends EventBase {
   kind: 'skill-use'
   /** the skill's name, without a plugin: namespace */
   name: string
@@ -82,13 +83,13 @@ export interface SkillUse extends Base {
 }
 
 /** The history was summarised; what follows is not the human speaking. */
-export interface Compaction extends Base {
+export interface Compaction extends EventBase {
   kind: 'compaction'
   summary?: string
 }
 
 /** The user stopped the agent mid-turn. */
-export interface Interrupt extends Base {
+export interface Interrupt extends EventBase {
   kind: 'interrupt'
 }
 

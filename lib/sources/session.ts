@@ -18,26 +18,26 @@ export interface SourceSession {
 export async function openSources(ctx: Context, config: LoadedConfig): Promise<SourceSession> {
   const lock = await readLock(config.dir)
   let store: GitStore | undefined
-  const makeStore = async () => {
-    if (!store) {
-      const { GitStore } = await import('./git-store.js')
-      const { version } = await import('../version.js')
-      store = new GitStore({
-        cacheDir: ctx.cacheDir,
-        env: ctx.env,
-        userAgent: `git/dotskills-${version}`,
-        timeoutMs: positive(ctx.env.DOTSKILLS_HTTP_TIMEOUT) ?? 60_000,
-        progress: ctx.progress,
-      })
-    }
-    return store
-  }
+  const makeStore = async () => (store ??= await gitStore(ctx))
   return {
     lock,
     sync: (opts) => syncSources({ cacheDir: ctx.cacheDir, home: ctx.home, store: makeStore }, config, lock, opts),
     save: (next) => writeLock(config.dir, next),
     requests: () => store?.requests ?? 0,
   }
+}
+
+/** The git store every network command uses: the run's cache, environment, timeout and progress line. */
+export async function gitStore(ctx: Context): Promise<GitStore> {
+  const { GitStore } = await import('./git-store.js')
+  const { version } = await import('../version.js')
+  return new GitStore({
+    cacheDir: ctx.cacheDir,
+    env: ctx.env,
+    userAgent: `git/dotskills-${version}`,
+    timeoutMs: positive(ctx.env.DOTSKILLS_HTTP_TIMEOUT) ?? 60_000,
+    progress: ctx.progress,
+  })
 }
 
 /** A positive number of milliseconds from the environment, if it is one. */

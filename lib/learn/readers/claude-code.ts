@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, realpathSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { jsonLines, type Prefilter } from '../lines.js'
-import type { LogEvent, LogReader, ReadCounts, SkillUse } from '../types.js'
+import type { EventBase, LogEvent, LogReader, ReadCounts, SkillUse } from '../types.js'
 import { isObj, str, type Obj } from './shell.js'
 
 /** Record types this reader knows; any other `type` is counted as unknown. */
@@ -62,16 +62,8 @@ const COMMAND_PREFIX = /^\s*<command-(?:name|message|args)>/
 const COMMAND_OUTPUT_PREFIX = /^\s*<local-command-(?:stdout|stderr)>/
 const COMMAND_NAME = /<command-name>\s*\/?([^<\s]+)\s*<\/command-name>/
 
-/** What every event carries (LogEvent's base fields) */
-interface Envelope {
-  agent: 'claude-code'
-  file: string
-  line: number
-  sessionId: string
-  timestamp?: string
-  cwd?: string
-  subagent?: boolean
-}
+/** What every event of this reader carries */
+type Envelope = EventBase & { agent: 'claude-code' }
 
 /** `plugin:skill` → `skill`; a leading `/` dropped. */
 const bareName = (name: string): string => name.replace(/^\//, '').split(':').pop() ?? name

@@ -185,48 +185,29 @@ const READERS: Record<string, string[]> = {
 const PREFIXES = new Set(['sudo', 'command', 'exec', 'time', 'nice', 'nohup', 'env'])
 
 /** The files a shell command prints (cat, sed -n, head, tail, less…), in order; [] when it prints none. */
-export function filesRead(command: string, depth = 0): string[] {
+export function filesRead(command: string): string[] {
   const files: string[] = []
-  const tokens = tokenize(command)
-  let words: string[] = []
-  const segment = () => {
-    let i = 0
-    while (i < words.length && (/^[A-Za-z_]\w*=/.test(words[i]) || PREFIXES.has(words[i]))) i++
-    const name = words[i] === undefined ? undefined : basename(words[i])
-    if (name && SHELLS.has(name) && depth < 3) {
-      const flag = words.findIndex((w, j) => j > i && /^-[a-z]*c$/.test(w))
-      if (flag !== -1 && words[flag + 1] !== undefined) files.push(...filesRead(words[flag + 1], depth + 1))
-    } else if (name && Object.hasOwn(READERS, name)) {
-      const valued = READERS[name]
-      const operands: string[] = []
-      let script = name === 'sed' || name === 'awk'
-      for (let j = i + 1; j < words.length; j++) {
-        const w = words[j]
-        if (/^\d*(>>?|<)&?$/.test(w)) {
-          j++ // a redirection and its target
-          continue
-        }
-        if (/^\d*(>>?|<)/.test(w)) continue
-        if (w.startsWith('-') && w.length > 1) {
-          // sed -e/-f and awk -f give the script as an option: every word left is a file
-          if ((name === 'sed' && /^-[a-zA-Z]*[ef]$/.test(w)) || (name === 'awk' && w === '-f')) {
-            script = false
-            j++
-          } else if (valued.includes(w)) j++
-          continue
-        }
-        operands.push(w)
+  for (const words of simpleCommands(command)) {
+    const name = basename(words[0]!)
+    if (!Object.hasOwn(READERS, name)) continue
+    const valued = READERS[name]!
+    const operands: string[] = []
+    let script = name === 'sed' || name === 'awk'
+    for (let j = 1; j < words.length; j++) {
+      const w = words[j]!
+      if (w.startsWith('-') && w.length > 1) {
+        // sed -e/-f and awk -f give the script as an option: every word left is a file
+        if ((name === 'sed' && /^-[a-zA-Z]*[ef]$/.test(w)) || (name === 'awk' && w === '-f')) {
+          script = false
+          j++
+        } else if (valued.includes(w)) j++
+        continue
       }
-      if (script) operands.shift()
-      files.push(...operands)
+      operands.push(w)
     }
-    words = []
+    if (script) operands.shift()
+    files.push(...operands)
   }
-  for (const token of tokens) {
-    if ('op' in token) segment()
-    else words.push(token.word)
-  }
-  segment()
   return files
 }
 
@@ -251,8 +232,9 @@ export function simpleCommands(command: string, depth = 0): string[][] {
       if (/^\d*(>>?|<|&>)/.test(w)) continue
       kept.push(w)
     }
-    const flag = kept.length >= 3 && SHELLS.has(basename(kept[0])) && /^-[a-z]*c$/.test(kept[1])
-    if (flag && depth < 3) out.push(...simpleCommands(kept[2], depth + 1))
+    // `bash -lc "<script>"`, `sh -e -c "<script>"`: the script's own commands
+    const flag = kept.length && SHELLS.has(basename(kept[0]!)) ? kept.findIndex((w, j) => j > 0 && /^-[a-z]*c$/.test(w)) : -1
+    if (flag !== -1 && kept[flag + 1] !== undefined && depth < 3) out.push(...simpleCommands(kept[flag + 1]!, depth + 1))
     else if (kept.length) out.push(kept)
     words = []
   }
