@@ -20,9 +20,6 @@ export interface Active {
  * skill of their parent's turn.
  */
 export function activeSkills(session: Session, skills: SkillIndex, turns = AFTER_TURNS): (Active | undefined)[] {
-  // every detector asks for it: computed once per session (and skill index)
-  const cached = turns === AFTER_TURNS ? activeCache.get(session) : undefined
-  if (cached?.skills === skills) return cached.active
   const out: (Active | undefined)[] = []
   let active: Active | undefined
   let humans = 0
@@ -39,12 +36,8 @@ export function activeSkills(session: Session, skills: SkillIndex, turns = AFTER
     } else if (e.kind === 'human' && active && !(humans === 0 && invokes(e.text, active.skill.name)) && ++humans > turns) active = undefined
     out.push(active)
   })
-  if (turns === AFTER_TURNS) activeCache.set(session, { skills, active: out })
   return out
 }
-
-const activeCache = new WeakMap<Session, { skills: SkillIndex; active: (Active | undefined)[] }>()
-const resultsCache = new WeakMap<Session, Map<string, ToolResult>>()
 
 /** The skill uses of a session that link to repo skills. */
 export function skillUses(session: Session, skills: SkillIndex): { use: SkillUse; skill: SkillRef; at: number }[] {
@@ -80,11 +73,8 @@ export function prescribedIn(command: string, skill: SkillRef): PrescribedComman
 
 /** Tool results by the call they answer (the last one wins: some logs repeat them). */
 export function resultsById(session: Session): Map<string, ToolResult> {
-  let out = resultsCache.get(session)
-  if (out) return out
-  out = new Map<string, ToolResult>()
+  const out = new Map<string, ToolResult>()
   for (const e of session.events) if (e.kind === 'tool-result') out.set(e.id, e)
-  resultsCache.set(session, out)
   return out
 }
 
