@@ -1,9 +1,11 @@
 // Loads every command the CLI registers and checks that each is described and usable.
 import t from 'tap'
 import { readdirSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
 import { commands } from '../lib/commands/index.js'
 import { buildParser } from '../lib/cli.js'
-import { runCli, ROOT } from './helpers/run-cli.js'
+import { BIN, runCli, ROOT } from './helpers/run-cli.js'
 
 t.test('every command file is registered, described and has usage', async (t) => {
   const files = readdirSync(new URL('../lib/commands/', import.meta.url))
@@ -33,13 +35,7 @@ t.test('--help of every command shows its usage and options', async (t) => {
 })
 
 t.test('the parser knows every command', async (t) => {
-  const parser = buildParser([], () => {}, {
-    stdout: () => {},
-    stderr: () => {},
-    stdoutIsTTY: false,
-    env: {},
-    cwd: ROOT,
-  })
+  const parser = buildParser([])
   const registered = ((parser as any).getInternalMethods().getCommandInstance().getCommands() as string[])
   for (const def of commands) t.ok(registered.includes(def.command.split(' ')[0]))
 })
@@ -58,4 +54,19 @@ t.test('usage errors exit 2 with one line and no stack trace', async (t) => {
     t.notMatch(r.stderr, /\n\s+at /, 'no stack trace')
     t.match(r.stderr, /dotskills: /)
   }
+})
+
+t.test('a reader that goes away (`dotskills … | head`) ends the run quietly: no EPIPE crash', async (t) => {
+  const home = t.testdir({})
+  const child = spawn(process.execPath, [BIN, 'lint', join(ROOT, 'test', 'fixtures', 'real'), '--format', 'json'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout.destroy() // the reader is gone before the first write
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  t.equal(stderr, '', 'nothing on stderr: no stack trace, no "Unhandled \'error\' event"')
+  t.equal(code, 1, 'the exit code is still lint\'s (the fixtures have errors)')
 })

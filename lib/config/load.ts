@@ -1,8 +1,8 @@
 // Config discovery (cosmiconfig) and validation (ajv against schemas/config.schema.json).
 // YAML and JSON files are parsed with the `yaml` package so every schema error can name its
 // file, line and column.
-import { basename, dirname, join } from 'node:path'
-import { existsSync, readFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml'
 import { pathToFileURL } from 'node:url'
@@ -103,9 +103,18 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     if (!kind) throw configError('config file not found', { path: explicit })
   }
   let result: { filepath: string; config: unknown; isEmpty?: boolean } | null | undefined
-  // The common case needs no search: a dotskills.yaml (first in the search order) right where
-  // we start, or a YAML/JSON file named by --config. Loading cosmiconfig costs ~30 ms.
-  const direct = kind === 'file' ? (/\.(ya?ml|json)$/.test(explicit!) && basename(explicit!) !== 'package.json' ? explicit! : undefined) : firstYaml(kind === 'folder' ? explicit! : cwd)
+  // Most searches have a plain answer (no config anywhere up to the project root, or a YAML/JSON
+  // file): found here without loading cosmiconfig, ~40 ms of start-up. Whatever needs its
+  // loaders (JS configs, package.json#dotskills, `$import`, a meta config) still goes to it.
+  const quick =
+    kind === 'file'
+      ? /\.(ya?ml|json)$/.test(explicit!) && basename(explicit!) !== 'package.json' ? { path: explicit! } : 'cosmiconfig'
+      : quickSearch(kind === 'folder' ? explicit! : cwd, kind === 'folder' ? 'none' : 'project')
+  if (quick !== 'cosmiconfig' && !quick.path) {
+    if (kind === 'folder') throw noConfigInFolder(explicit!)
+    return undefined
+  }
+  const direct = quick === 'cosmiconfig' ? undefined : quick.path
   const text = direct ? readIfNonEmpty(direct) : undefined
   if (direct && text !== undefined) result = { filepath: direct, config: yamlLoader(direct, text) }
   else try {
@@ -127,7 +136,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     if (kind === 'file') result = await explorer.load(explicit!)
     else if (kind === 'folder') {
       result = await explorer.search(explicit)
-      if (!result) throw configError(`no dotskills config in this folder (looked for ${SEARCH_PLACES.slice(0, 2).join(', ')}, …)`, { path: explicit })
+      if (!result) throw noConfigInFolder(explicit!)
     } else result = await explorer.search(cwd)
   } catch (err) {
     if (err instanceof DotskillsError) throw err
@@ -143,10 +152,64 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   return { path, dir: dirname(path), config: config as Config }
 }
 
-/** dotskills.yaml or dotskills.yml in a folder, the first two places cosmiconfig would try. */
-function firstYaml(dir: string): string | undefined {
-  return SEARCH_PLACES.slice(0, 2).map((f) => join(dir, f)).find((f) => existsSync(f))
+const noConfigInFolder = (dir: string) => configError(`no dotskills config in this folder (looked for ${SEARCH_PLACES.slice(0, 2).join(', ')}, …)`, { path: dir })
+
+/** cosmiconfig's meta config: read from the process's folder, it can add search places. */
+const META_PLACES = ['package.yaml', '.config/config.json', '.config/config.yaml', '.config/config.yml', '.config/config.js', '.config/config.ts', '.config/config.cjs', '.config/config.mjs']
+
+/**
+ * cosmiconfig's search, where its answer needs none of its loaders: `{ path }` of the first
+ * YAML/JSON search place (blank files are skipped, as cosmiconfig does), `{ path: undefined }`
+ * when no search place exists from `from` up to the project root (the first folder holding a
+ * package.json or package.yaml; strategy 'none': `from` alone), and 'cosmiconfig' when a JS
+ * config, package.json#dotskills, a config with `$import`, or a meta config is in the way.
+ */
+export function quickSearch(from: string, strategy: 'none' | 'project'): { path?: string } | 'cosmiconfig' {
+  const here = process.cwd()
+  if (META_PLACES.some((p) => existsSync(join(here, p))) || hasKey(join(here, 'package.json'), ['cosmiconfig', MODULE]) !== false) return 'cosmiconfig'
+  for (let dir = resolve(from); ; ) {
+    if (!isFolder(dir)) return 'cosmiconfig' // cosmiconfig's business (it skips such folders)
+    for (const place of SEARCH_PLACES) {
+      const file = join(dir, place)
+      if (!isFile(file)) continue
+      if (place === 'package.json') {
+        if (hasKey(file, [MODULE]) !== false) return 'cosmiconfig'
+        continue
+      }
+      if (/\.m?js$/.test(place)) return 'cosmiconfig'
+      const text = readText(file)
+      if (text === undefined) return 'cosmiconfig' // unreadable: cosmiconfig decides
+      if (text.trim() === '') continue
+      return text.includes('$import') ? 'cosmiconfig' : { path: file }
+    }
+    const parent = dirname(dir)
+    if (strategy === 'none' || parent === dir || existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'package.yaml'))) return {}
+    dir = parent
+  }
 }
+
+/** whether a package.json has one of `keys`; undefined when it cannot be read as JSON, false when absent */
+function hasKey(file: string, keys: string[]): boolean | undefined {
+  const text = readText(file)
+  if (text === undefined) return existsSync(file) ? undefined : false
+  try {
+    const pkg = JSON.parse(text) as unknown
+    return !!pkg && typeof pkg === 'object' && keys.some((k) => Object.hasOwn(pkg, k))
+  } catch {
+    return undefined
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false
+const isFolder = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false
 
 /** A file's text unless it is blank (cosmiconfig treats those as absent: let it decide). */
 function readIfNonEmpty(path: string): string | undefined {
