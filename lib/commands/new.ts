@@ -176,10 +176,10 @@ async function scaffold(name: string, description: string, full: boolean): Promi
   return files
 }
 
-/** name and description as YAML; the yaml package quotes a value only where it must ("a: b", "true"). */
+/** name and description as YAML */
 async function frontmatter(name: string, description: string): Promise<string> {
-  const { stringify } = await import('yaml')
-  return stringify({ name, description }, { lineWidth: 0 })
+  const { yamlText } = await import('../skills/yaml-text.js')
+  return yamlText({ name, description })
 }
 
 /** The nearest valid name to what was typed, for the hint: "My Skill" → "my-skill". */

@@ -2,14 +2,16 @@
 // run; the errors are shared by the schema rules (required, unknown field, type, name format,
 // value constraints), each of which reports its own kind.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
+import { packageDir } from '../package-dir.js'
 import { profileSchema, type JsonSchema, type Profile } from './profiles/profile.js'
 import type { SchemaError } from './types.js'
 
 let specSchema: JsonSchema | undefined
 export function loadSchema(name: 'skill' | 'config' | 'adapter' | 'lock'): JsonSchema {
-  return JSON.parse(readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8'))
+  return JSON.parse(readFileSync(join(packageDir, 'schemas', `${name}.schema.json`), 'utf8'))
 }
 export function skillSpecSchema(): JsonSchema {
   return (specSchema ??= loadSchema('skill'))
@@ -19,7 +21,10 @@ export const AJV_OPTIONS = { allErrors: true, strict: false } as const
 /** the name a profile's validator is exported under in the precompiled module */
 export const exportName = (id: string) => 'profile_' + id.replace(/-/g, '_')
 
-/** A validator compiled at build time (scripts/build-validators.js), when there is one. */
+/**
+ * A validator compiled at build time (scripts/build-validators.js), when there is one: in
+ * dist/validators/, beside the bundle chunk this module is part of.
+ */
 function precompiledValidator(name: string): ValidateFunction | undefined {
   try {
     return createRequire(import.meta.url)(`./validators/${name}.cjs`) as ValidateFunction
