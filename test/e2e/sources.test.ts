@@ -107,6 +107,20 @@ t.test('add refuses a source whose skills have lint errors; --no-lint adds it', 
   t.same(lockedPaths(t, w, 'bad'), { broken: 'broken', good: 'good' })
 })
 
+t.test('add: lint findings name the source\'s files and skills, never their place in the cache', async (t) => {
+  const w = await world(t)
+  const twin = 'Formats Markdown tables in README files and docs. Use when a table is misaligned.'
+  FixtureRepo.create(w.server.root, 'twins.git', {
+    'skills/table-a/SKILL.md': `---\nname: table-a\ndescription: ${twin}\n---\n\n# A\n`,
+    'skills/table-b/SKILL.md': `---\nname: table-b\ndescription: ${twin}\n---\n\n# B\n`,
+  })
+  const r = await w.cli(['add', `${w.server.baseUrl}/twins.git`])
+  t.equal(r.code, 0, r.stderr)
+  t.match(r.stderr, /^twins:skills\/table-a\/SKILL\.md$/m, 'the file, inside the source')
+  t.match(r.stderr, /100% similar .* to that of "table-b" \(twins:skills\/table-b\); .*description-overlap/, 'the other skill, inside the source')
+  t.notMatch(r.stderr, /dotskills[\\/]skills[\\/]/, 'no path into the cache')
+})
+
 t.test('subpath sources and include/exclude filters, from the command line and from the config', async (t) => {
   const w = await world(t)
   const repo = FixtureRepo.create(w.server.root, 'mono.git', {
