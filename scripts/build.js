@@ -7,12 +7,13 @@
 // modules of lib/ plus yargs's and yaml's ~60 cost more than the commands' own work on small
 // inputs (a no-op `sync`, `lint` of one skill). One file for the start-up path, with code
 // splitting so what a command imports lazily (learn, sources, the lint engine) stays lazy.
-// yargs and yaml are bundled (every command loads them); the other dependencies stay external:
-// they load lazily, only in the commands that need them, from node_modules as before.
+// What package.json lists in "dependencies" stays external and loads from node_modules, lazily,
+// in the commands that need it; everything else is bundled: yargs and yaml (every command loads
+// them) and isomorphic-git (with native zlib and SHA-1, below), all devDependencies.
 import { build } from 'esbuild'
 import { readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
@@ -129,7 +130,7 @@ await build({
 })
 try {
   const { buildValidators } = await import('./build-validators.js')
-  await buildValidators(await import(inputs), dist)
+  await buildValidators(await import(pathToFileURL(inputs).href), dist)
 } finally {
   rmSync(inputs, { force: true })
 }
