@@ -115,7 +115,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     return undefined
   }
   const direct = quick === 'cosmiconfig' ? undefined : quick.path
-  const text = direct ? readIfNonEmpty(direct) : undefined
+  // the search has read the file already; a --config file is read here
+  const text = quick !== 'cosmiconfig' && direct ? (quick.text ?? readIfNonEmpty(direct)) : undefined
   if (direct && text !== undefined) result = { filepath: direct, config: yamlLoader(direct, text) }
   else try {
     const { cosmiconfig } = await import('cosmiconfig')
@@ -158,13 +159,13 @@ const noConfigInFolder = (dir: string) => configError(`no dotskills config in th
 const META_PLACES = ['package.yaml', '.config/config.json', '.config/config.yaml', '.config/config.yml', '.config/config.js', '.config/config.ts', '.config/config.cjs', '.config/config.mjs']
 
 /**
- * cosmiconfig's search, where its answer needs none of its loaders: `{ path }` of the first
+ * cosmiconfig's search, where its answer needs none of its loaders: `{ path, text }` of the first
  * YAML/JSON search place (blank files are skipped, as cosmiconfig does), `{ path: undefined }`
  * when no search place exists from `from` up to the project root (the first folder holding a
  * package.json or package.yaml; strategy 'none': `from` alone), and 'cosmiconfig' when a JS
  * config, package.json#dotskills, a config with `$import`, or a meta config is in the way.
  */
-export function quickSearch(from: string, strategy: 'none' | 'project'): { path?: string } | 'cosmiconfig' {
+export function quickSearch(from: string, strategy: 'none' | 'project'): { path?: string; text?: string } | 'cosmiconfig' {
   const here = process.cwd()
   if (META_PLACES.some((p) => existsSync(join(here, p))) || hasKey(join(here, 'package.json'), ['cosmiconfig', MODULE]) !== false) return 'cosmiconfig'
   for (let dir = resolve(from); ; ) {
@@ -180,7 +181,7 @@ export function quickSearch(from: string, strategy: 'none' | 'project'): { path?
       const text = readText(file)
       if (text === undefined) return 'cosmiconfig' // unreadable: cosmiconfig decides
       if (text.trim() === '') continue
-      return text.includes('$import') ? 'cosmiconfig' : { path: file }
+      return text.includes('$import') ? 'cosmiconfig' : { path: file, text }
     }
     const parent = dirname(dir)
     if (strategy === 'none' || parent === dir || existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'package.yaml'))) return {}
