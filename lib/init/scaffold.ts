@@ -3,11 +3,12 @@
 // `.gitignore` gets the inbox line added when it lacks it), and every file is written atomically.
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { SEARCH_PLACES } from '../config/load.js'
 import { writeAtomic } from '../engine/state.js'
 import { DotskillsError } from '../errors.js'
 
-/** Config file names dotskills looks for (a repo with any of them is already set up). */
-const CONFIG_NAMES = ['dotskills.yaml', 'dotskills.yml', 'dotskills.json', '.dotskillsrc', '.dotskillsrc.json', '.dotskillsrc.yaml', '.dotskillsrc.yml', 'dotskills.config.js', 'dotskills.config.mjs']
+/** The config files dotskills finds (a folder with one is set up already); a package.json is only a project's. */
+const CONFIG_NAMES = SEARCH_PLACES.filter((p) => p !== 'package.json')
 const INBOX_IGNORE = '.dotskills/'
 
 const CONFIG = `# yaml-language-server: $schema=https://dotskills.dev/schemas/config.schema.json
