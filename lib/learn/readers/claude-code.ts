@@ -321,6 +321,7 @@ async function* read(path: string, counts: ReadCounts): AsyncGenerator<LogEvent>
         const failed = b.is_error === true
         const rejected = v.toolUseResult === 'User rejected tool use' || (failed && REJECTED_TEXT.test(full.slice(0, 500)))
         const exit = /^Exit code (\d+)\b/.exec(full.trimStart())
+        // nested: Object.assign is typed for at most three sources (beyond that it returns any)
         yield Object.assign(
           Object.assign(base(v, line), { kind: 'tool-result' as const, id, ok: !failed }, exit ? { exitCode: Number(exit[1]) } : {}),
           { output: cut(full) },
